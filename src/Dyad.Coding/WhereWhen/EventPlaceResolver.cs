@@ -1,0 +1,448 @@
+using System.Collections.Frozen;
+using Dyad.Lexicon.Geo;
+using Dyad.Text;
+
+namespace Dyad.Coding.WhereWhen;
+
+/// <summary>
+/// Decides where each event happened (CODING_RULES 13) from the place mentions of its sentence and the
+/// article:
+/// <list type="number">
+/// <item>a locative mention is owned by the nearest event trigger of its sentence (a place after a verb belongs
+/// to it); a name cued as an origin ("from the direction of X"), a seat ("X-based"), a road or an actor is
+/// never an event's place, so fire from village A on positions in district B is placed at B;</item>
+/// <item>a speech act does not take a place from the clause it reports ("said that ... in X");</item>
+/// <item>a speech act with no place of its own takes the venue of the same speaker's meeting or speech in the
+/// article (the CIS meeting in Samarkand), when the dates agree;</item>
+/// <item>otherwise the dateline city, only for an act of that country's own actors on or about the report
+/// date, with low confidence; else none.</item>
+/// </list>
+/// Candidates are ranked by the countries of the event's actors and of the article, by containment ("Kuriga,
+/// Kaduna state"), by the kind the suffix asks for (district -> region), by capital status and population.
+/// Stateless and thread-safe.
+/// </summary>
+public sealed class EventPlaceResolver
+{
+    private static readonly FrozenSet<string> ComplementMarkers = new[]
+    {
+        "that", "said", "says", "told", "announced", "added", "stated", "reported", "claimed", "accused", "alleged",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private readonly Gazetteer? _gazetteer;
+
+    /// <summary>Creates a resolver over <paramref name="gazetteer"/> (the shipped one when null).</summary>
+    public EventPlaceResolver(Gazetteer? gazetteer = null) => _gazetteer = gazetteer;
+
+    private Gazetteer Gazetteer => _gazetteer ?? Gazetteer.Default;
+
+    /// <summary>The place of each event (parallel to <paramref name="events"/>), or null.</summary>
+    public EventLocation?[] Resolve(Document document, IReadOnlyList<CodedEvent> events, PlaceLayer places, IReadOnlyList<EventDate?> dates)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(places);
+        var result = new EventLocation?[events.Count];
+        var articleCountries = ArticleCountries(document, events, places);
+        var attached = Attach(document, events, places);
+        for (int e = 0; e < events.Count; e++)
+        {
+            var mention = attached[e];
+            if (mention is not null)
+            {
+                var actors = ActorCountries(events[e]);
+                var container = mention.Container >= 0 ? places.BySentence[mention.SentenceIndex][mention.Container] : null;
+                result[e] = Locate(mention, container, actors, articleCountries, document.ReportDate, events[e]);
+            }
+        }
+
+        // Speech acts without a place of their own: the venue of the same speaker's located statement or meeting.
+        for (int e = 0; e < events.Count; e++)
+        {
+            var ev = events[e];
+            if (result[e] is not null || !ev.IsSpeechAct || ev.IsEmbedded || ev.Record.Source is null)
+            {
+                continue;
+            }
+
+            for (int v = 0; v < events.Count; v++)
+            {
+                var venue = events[v];
+                if (v != e && result[v] is EventLocation place && attached[v] is not null && venue.Record.Source == ev.Record.Source
+                    && (venue.IsSpeechAct || venue.Record.Root == "04") && SameDay(dates, e, v) && place.Confidence >= 0.5)
+                {
+                    result[e] = place with { Confidence = Math.Round(place.Confidence.GetValueOrDefault() * 0.9, 2) };
+                    break;
+                }
+            }
+        }
+
+        // The dateline city, only for the acts of its own country's actors on about the report date.
+        var dateline = DatelinePlace(document, articleCountries);
+        if (dateline is Place city)
+        {
+            for (int e = 0; e < events.Count; e++)
+            {
+                var ev = events[e];
+                if (result[e] is not null || ev.IsEmbedded)
+                {
+                    continue;
+                }
+
+                bool recent = dates.Count <= e || dates[e] is not EventDate d || document.ReportDate is not DateOnly r || Math.Abs(d.Date.DayNumber - r.DayNumber) <= 1;
+                string? source = ev.Record.Source is string s ? Gazetteer.Alpha2(s) : null;
+                string? target = ev.Record.Target is string t ? Gazetteer.Alpha2(t) : null;
+                bool physical = int.TryParse(ev.Record.Root, out int root) && root >= 14;
+                if (recent && (source == city.Country || (source is null && physical && target == city.Country)))
+                {
+                    result[e] = ToLocation(document.Dateline!.City is string name ? TitleCase(name.Split('/')[0]) : city.Name, city, 0.4);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool SameDay(IReadOnlyList<EventDate?> dates, int a, int b)
+    {
+        var da = a < dates.Count ? dates[a] : null;
+        var db = b < dates.Count ? dates[b] : null;
+        return da is null || db is null || da.Value.Date == db.Value.Date;
+    }
+
+    private PlaceMention?[] Attach(Document document, IReadOnlyList<CodedEvent> events, PlaceLayer places)
+    {
+        var result = new PlaceMention?[events.Count];
+        var bySentence = events.Select((ev, i) => (ev, i)).GroupBy(x => x.ev.SentenceIndex);
+        foreach (var group in bySentence)
+        {
+            int s = group.Key;
+            if (s < 0 || s >= places.BySentence.Count)
+            {
+                continue;
+            }
+
+            var mentions = places.BySentence[s];
+            var triggers = group.Select(x => (x.ev.TriggerFirst, x.ev.TriggerLast)).Distinct().ToArray();
+            var owned = new Dictionary<int, List<PlaceMention>>(); // trigger first -> mentions
+            foreach (var m in mentions)
+            {
+                if (m.IsActor || !(m.IsLocative || m.Cue == PlaceCue.NamedAfter))
+                {
+                    continue;
+                }
+
+                int owner = -1, best = int.MaxValue;
+                foreach (var (first, last) in triggers)
+                {
+                    int distance;
+                    if (m.Cue == PlaceCue.NamedAfter)
+                    {
+                        distance = first > m.Last && first - m.Last <= 4 ? first - m.Last : int.MaxValue;
+                    }
+                    else
+                    {
+                        distance = m.First > last ? m.First - last : (first - m.Last) * 2;
+                    }
+
+                    if (distance < best)
+                    {
+                        best = distance;
+                        owner = first;
+                    }
+                }
+
+                if (owner >= 0 && best != int.MaxValue)
+                {
+                    if (!owned.TryGetValue(owner, out var list))
+                    {
+                        owned[owner] = list = [];
+                    }
+
+                    list.Add(m);
+                }
+            }
+
+            foreach (var sameTrigger in group.GroupBy(x => x.ev.TriggerFirst))
+            {
+                if (!owned.TryGetValue(sameTrigger.Key, out var list))
+                {
+                    continue;
+                }
+
+                var members = sameTrigger.ToArray();
+                var named = list.Where(m => m.Cue == PlaceCue.NamedAfter).ToList();
+                for (int k = 0; k < members.Length; k++)
+                {
+                    var (ev, index) = members[k];
+                    if (named.Count > 0)
+                    {
+                        // "the Prague and Sochi agreements": events sharing the trigger share out the names in order.
+                        result[index] = named[Math.Min(named.Count - 1, k * named.Count / members.Length)];
+                        continue;
+                    }
+
+                    var usable = list.Where(m => !(ev.IsSpeechAct && m.First > ev.TriggerLast && ReportsClause(document, ev.TriggerLast, m.First))).ToList();
+                    result[index] = MostSpecific(usable, mentions);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool ReportsClause(Document document, int from, int to)
+    {
+        for (int i = from + 1; i < to; i++)
+        {
+            if (ComplementMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private PlaceMention? MostSpecific(List<PlaceMention> mentions, IReadOnlyList<PlaceMention> all)
+    {
+        PlaceMention? best = null;
+        int bestRank = int.MaxValue;
+        foreach (var m in mentions)
+        {
+            int rank = Specificity(m);
+            if (all.Any(o => o.Container >= 0 && ReferenceEquals(all[o.Container], m) && mentions.Contains(o)))
+            {
+                rank += 10; // a container of another chosen mention is less specific than it
+            }
+
+            if (rank < bestRank)
+            {
+                best = m;
+                bestRank = rank;
+            }
+        }
+
+        return best;
+    }
+
+    private int Specificity(PlaceMention m)
+    {
+        if (m.Cue == PlaceCue.Border)
+        {
+            return 3;
+        }
+
+        if (m.Candidates.Length == 0)
+        {
+            return m.Suffix == PlaceSuffix.Admin ? 2 : 1;
+        }
+
+        return Gazetteer[m.Candidates[0]].Kind switch
+        {
+            PlaceKind.City => 1,
+            PlaceKind.Water or PlaceKind.Line => 2,
+            PlaceKind.Admin1 => m.Suffix == PlaceSuffix.Admin ? 2 : 1,
+            _ => 4,
+        };
+    }
+
+    private EventLocation? Locate(PlaceMention mention, PlaceMention? container, HashSet<string> actors, HashSet<string> article, DateOnly? report, CodedEvent ev)
+    {
+        Place? containerPlace = container is not null ? Choose(container, null, actors, article, out _) : null;
+        if (mention.Cue == PlaceCue.Border && mention.Candidates.Length == 0)
+        {
+            return new EventLocation(mention.Text, null, null, null) { Confidence = 0.6 };
+        }
+
+        var place = Choose(mention, containerPlace, actors, article, out double confidence);
+        if (place is Place p)
+        {
+            return ToLocation(mention.Text, p, confidence);
+        }
+
+        // A name the gazetteer lacks but the text calls a place: the country of its container or of the act.
+        string? country = containerPlace?.Country;
+        if (country is null && ev.Record.Target is string t && Gazetteer.Alpha2(t) is string targetCountry)
+        {
+            country = targetCountry;
+        }
+        else if (country is null && ev.Record.Source is string s && Gazetteer.Alpha2(s) is string sourceCountry)
+        {
+            country = sourceCountry;
+        }
+
+        return new EventLocation(mention.Text, country, containerPlace?.Lat, containerPlace?.Lon)
+        {
+            Admin1 = containerPlace is Place cp && Gazetteer.Admin1Of(cp) is Place a ? a.Name : null,
+            Confidence = country is null ? 0.2 : 0.35,
+        };
+    }
+
+    /// <summary>
+    /// Ranks a mention's candidates and returns the best, with a confidence in [0, 1] from the cue and the
+    /// margin over the runner-up.
+    /// </summary>
+    public Place? Choose(PlaceMention mention, Place? container, IReadOnlySet<string> actorCountries, IReadOnlySet<string> articleCountries, out double confidence)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        confidence = 0;
+        double best = double.NegativeInfinity, second = double.NegativeInfinity;
+        Place? chosen = null;
+        foreach (int index in mention.Candidates)
+        {
+            var p = Gazetteer[index];
+            double score = Math.Log10(p.Population + 10) / 2;
+            bool inActors = actorCountries.Contains(p.Country);
+            bool inArticle = articleCountries.Contains(p.Country);
+            if (inActors)
+            {
+                score += 3;
+            }
+            else if (inArticle)
+            {
+                score += 2;
+            }
+
+            if (container is Place c && p.Country == c.Country && (c.Kind == PlaceKind.Country || p.Admin1Code == c.Admin1Code))
+            {
+                score += 4;
+            }
+
+            score += (mention.Suffix, p.Kind) switch
+            {
+                (PlaceSuffix.Admin, PlaceKind.Admin1) => 2.5,
+                (PlaceSuffix.Admin, PlaceKind.City) when p.IsAdminSeat => 1,
+                (PlaceSuffix.Settlement, PlaceKind.City) => 2,
+                (PlaceSuffix.None, PlaceKind.Country) => 2,
+                (PlaceSuffix.None, PlaceKind.City) => 0.5,
+                (_, PlaceKind.Water or PlaceKind.Line) => 2,
+                _ => 0,
+            };
+            if (p.IsCapital)
+            {
+                score += 1;
+            }
+
+            if (mention.ByVariant && !inActors && !inArticle && p.Population < 100_000)
+            {
+                continue; // a spelling variant of an obscure place far from the story is no match
+            }
+
+            if (score > best)
+            {
+                second = best;
+                best = score;
+                chosen = p;
+            }
+            else if (score > second)
+            {
+                second = score;
+            }
+        }
+
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        double margin = double.IsNegativeInfinity(second) ? 3 : best - second;
+        double cue = mention.Cue switch
+        {
+            PlaceCue.In or PlaceCue.At or PlaceCue.Suffix or PlaceCue.SettlementOf => 0.55,
+            PlaceCue.Near or PlaceCue.Container or PlaceCue.Border or PlaceCue.NamedAfter => 0.5,
+            _ => 0.4,
+        };
+        confidence = Math.Round(Math.Clamp(cue + (0.12 * Math.Min(margin, 3)) - (mention.ByVariant ? 0.1 : 0), 0.05, 0.95), 2);
+        return chosen;
+    }
+
+    private EventLocation ToLocation(string name, Place place, double confidence) =>
+        new(name, place.Country.Length == 0 ? null : place.Country, Math.Round(place.Lat, 5), Math.Round(place.Lon, 5))
+        {
+            Admin1 = place.Kind != PlaceKind.Country && Gazetteer.Admin1Of(place) is Place a ? a.Name : null,
+            GeoNamesId = place.GeoNamesId == 0 ? null : place.GeoNamesId,
+            Confidence = confidence,
+        };
+
+    private HashSet<string> ActorCountries(CodedEvent ev)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (ev.Record.Source is string s && Gazetteer.Alpha2(s) is string a)
+        {
+            set.Add(a);
+        }
+
+        if (ev.Record.Target is string t && Gazetteer.Alpha2(t) is string b)
+        {
+            set.Add(b);
+        }
+
+        return set;
+    }
+
+    private HashSet<string> ArticleCountries(Document document, IReadOnlyList<CodedEvent> events, PlaceLayer places)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ev in events)
+        {
+            set.UnionWith(ActorCountries(ev));
+        }
+
+        foreach (var sentence in places.BySentence)
+        {
+            foreach (var m in sentence)
+            {
+                if (m.Candidates.Length > 0 && Gazetteer[m.Candidates[0]] is { Kind: PlaceKind.Country } country)
+                {
+                    set.Add(country.Country);
+                }
+            }
+        }
+
+        return set;
+    }
+
+    private Place? DatelinePlace(Document document, HashSet<string> articleCountries)
+    {
+        if (document.Dateline?.City is not string city)
+        {
+            return null;
+        }
+
+        string first = city.Split('/')[0];
+        var match = Gazetteer.Lookup(first, allowVariants: false);
+        Place? best = null;
+        double bestScore = double.NegativeInfinity;
+        foreach (int i in match.Places)
+        {
+            var p = Gazetteer[i];
+            if (p.Kind != PlaceKind.City)
+            {
+                continue;
+            }
+
+            double score = Math.Log10(p.Population + 10) + (articleCountries.Contains(p.Country) ? 3 : 0) + (p.IsCapital ? 1 : 0);
+            if (score > bestScore)
+            {
+                best = p;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private static string TitleCase(string upper)
+    {
+        var chars = upper.ToLowerInvariant().ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (i == 0 || chars[i - 1] is ' ' or '-' or '.')
+            {
+                chars[i] = char.ToUpperInvariant(chars[i]);
+            }
+        }
+
+        return new string(chars);
+    }
+}

@@ -1,0 +1,479 @@
+using System.Collections.Frozen;
+using Dyad.Lexicon.Geo;
+using Dyad.Text;
+
+namespace Dyad.Coding.WhereWhen;
+
+/// <summary>
+/// Finds place names in a sentence and the cue that marks each: "in X", "near X", "X district", "village of
+/// X", "from the direction of X", "the X road", "X-based", "the X agreements", lists ("near Jermuk, Goris and
+/// Sotk") and containers ("Chhattisgarh's Dantewada district", "Kuriga, Kaduna state"). A capitalised name is
+/// tried against the gazetteer longest first (up to <see cref="MaxNameTokens"/> tokens). Names of actors
+/// ("Moscow said") carry no locative cue and are marked <see cref="PlaceMention.IsActor"/> when followed by a
+/// verb or a possessive noun. Stateless and thread-safe.
+/// </summary>
+public sealed class ToponymRecognizer
+{
+    /// <summary>Longest name tried, in tokens (without a suffix word).</summary>
+    public const int MaxNameTokens = 5;
+
+    private static readonly FrozenSet<string> NotPlaceStarts = new[]
+    {
+        "the", "a", "an", "in", "on", "at", "of", "and", "or", "but", "he", "she", "it", "they", "we", "i", "you",
+        "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "mr", "mrs", "ms", "dr",
+        "president", "prime", "minister", "ministry", "foreign", "deputy", "secretary", "general", "army", "council",
+        "commonwealth", "chief", "king", "queen", "prince", "court", "party", "police", "reuters", "ap", "xinhua",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "state", "republic", "united",
+        "national", "international", "federal", "central", "democratic", "islamic", "supreme", "security", "defence",
+        "defense", "interior", "affairs", "office", "embassy", "government", "parliament", "cabinet", "committee",
+        "union", "organization", "organisation", "nations", "forces", "troops", "command", "agency", "news", "press",
+        "times", "post", "mirror", "tv", "radio", "said", "after", "before", "during", "while", "when", "if",
+        "as", "with", "for", "from", "by", "to", "into", "near", "across", "under", "over", "some", "many", "all",
+        "both", "each", "two", "three", "one", "new", "former", "senior", "top", "local", "regional",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> Connectors = new[] { "of", "al", "el", "de", "la", "le", "du", "da", "del", "di", "ul", "and" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenDictionary<string, PlaceCue> Prepositions = new Dictionary<string, PlaceCue>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["in"] = PlaceCue.In, ["inside"] = PlaceCue.In, ["throughout"] = PlaceCue.In, ["across"] = PlaceCue.In,
+        ["at"] = PlaceCue.At, ["near"] = PlaceCue.Near, ["outside"] = PlaceCue.Near, ["around"] = PlaceCue.Near,
+        ["along"] = PlaceCue.Near, ["off"] = PlaceCue.Near, ["over"] = PlaceCue.Near, ["to"] = PlaceCue.To,
+        ["into"] = PlaceCue.To, ["towards"] = PlaceCue.To, ["toward"] = PlaceCue.To, ["from"] = PlaceCue.Origin,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> OfNouns = new[]
+    {
+        "village", "town", "city", "district", "region", "province", "enclave", "territory", "outskirts", "suburb",
+        "suburbs", "area", "capital", "coast", "island", "port", "state", "county", "municipality", "villages",
+        "towns", "cities", "center", "centre", "heart", "streets", "governorate", "oblast", "strip", "west",
+        "east", "north", "south", "parts", "part",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> RoadNouns = new[] { "road", "corridor", "highway", "motorway", "route", "pass", "crossing", "checkpoint" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> NamedAfterNouns = new[]
+    {
+        "agreement", "agreements", "accord", "accords", "summit", "talks", "format", "declaration", "statement",
+        "process", "protocol", "protocols", "treaty", "communique", "deal", "memorandum", "meeting", "meetings",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> BorderNouns = new[] { "border", "frontier", "boundary", "borders" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    // Words that may stand between a preposition and the name: "in the besieged Syrian enclave of", "in central".
+    private static readonly FrozenSet<string> Skippable = new[]
+    {
+        "the", "a", "an", "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+        "northeastern", "northwestern", "southeastern", "southwestern", "besieged", "disputed", "occupied",
+        "neighbouring", "neighboring", "nearby", "downtown", "rural", "remote", "restive", "embattled", "capital",
+        "city", "town", "port", "village", "border", "frontline", "front-line", "coastal", "breakaway", "rebel-held",
+        "opposition-held", "government-held", "key", "strategic", "main", "northwest", "northeast", "southwest", "southeast",
+        "entire", "whole", "province", "state", "region", "district",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> Verbish = new[]
+    {
+        "said", "says", "say", "told", "has", "have", "had", "is", "are", "was", "were", "will", "would", "accused",
+        "warned", "announced", "called", "urged", "denied", "rejected", "insisted", "demanded", "claimed", "stated",
+        "added", "confirmed", "expressed", "welcomed", "condemned", "agreed", "sent", "asked", "wants", "did",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private readonly Gazetteer? _gazetteer;
+
+    /// <summary>Creates a recognizer over <paramref name="gazetteer"/> (the shipped one when null).</summary>
+    public ToponymRecognizer(Gazetteer? gazetteer = null) => _gazetteer = gazetteer;
+
+    private Gazetteer Gazetteer => _gazetteer ?? Gazetteer.Default;
+
+    /// <summary>Finds the place mentions of sentence <paramref name="sentenceIndex"/>, in text order.</summary>
+    public List<PlaceMention> Find(Document document, int sentenceIndex)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var sentence = document.Sentence(sentenceIndex);
+        var found = new List<PlaceMention>();
+        int i = sentence.TokenStart;
+        while (i < sentence.TokenEnd)
+        {
+            var mention = TryAt(document, sentence, i);
+            if (mention is null)
+            {
+                i++;
+                continue;
+            }
+
+            found.Add(mention);
+            i = mention.Last + 1;
+        }
+
+        AddBorders(document, sentence, found);
+        AssignCues(document, sentence, found);
+        return found;
+    }
+
+    // "the disputed Tajik-Kyrgyz frontier", "along the Armenian-Azerbaijani border", "the India-Pakistan border".
+    private static void AddBorders(Document document, Sentence sentence, List<PlaceMention> found)
+    {
+        for (int i = sentence.TokenStart + 1; i < sentence.TokenEnd; i++)
+        {
+            if (!BorderNouns.Contains(document.TokenText(i).ToString()))
+            {
+                continue;
+            }
+
+            int name = i - 1;
+            if (!IsNameWord(document, name) || NotPlaceStarts.Contains(document.TokenText(name).ToString()))
+            {
+                continue;
+            }
+
+            int first = name;
+            int existing = found.FindIndex(m => m.Last == name);
+            if (existing >= 0)
+            {
+                first = found[existing].First;
+                found.RemoveAt(existing);
+            }
+
+            var span = document.TokenRange(first, i);
+            var mention = new PlaceMention(sentence.Index, first, i, span, document.Slice(span), PlaceCue.Border, PlaceSuffix.None, [], false);
+            int at = found.FindIndex(m => m.First > first);
+            found.Insert(at < 0 ? found.Count : at, mention);
+        }
+    }
+
+    private PlaceMention? TryAt(Document document, Sentence sentence, int first)
+    {
+        if (!IsNameWord(document, first) || NotPlaceStarts.Contains(document.TokenText(first).ToString()))
+        {
+            // "X-based" is one token: "Moscow-based".
+            return TryBased(document, sentence, first);
+        }
+
+        int limit = first;
+        while (limit + 1 < sentence.TokenEnd && limit + 1 - first < MaxNameTokens && (IsNameWord(document, limit + 1) || (IsConnector(document, limit + 1) && limit + 2 < sentence.TokenEnd && IsNameWord(document, limit + 2))))
+        {
+            limit++;
+        }
+
+        for (int last = limit; last >= first; last--)
+        {
+            if (!IsNameWord(document, last))
+            {
+                continue;
+            }
+
+            // With a following suffix word first: "Lachin region", "Kebbi state", "Digh village".
+            int suffixToken = last + 1 < sentence.TokenEnd && SuffixKind(document, last + 1) != PlaceSuffix.None ? last + 1 : -1;
+            if (suffixToken >= 0)
+            {
+                var withSuffix = Lookup(document, first, suffixToken);
+                if (withSuffix is not null)
+                {
+                    return withSuffix;
+                }
+            }
+
+            var plain = Lookup(document, first, last);
+            if (plain is not null)
+            {
+                return plain;
+            }
+
+            if (suffixToken >= 0 && last == limit && first == last | last - first < 3)
+            {
+                // Not in the gazetteer, but the text calls it a district/village/area: keep it, unresolved.
+                var span = document.TokenRange(first, suffixToken);
+                var suffixKind = SuffixKind(document, suffixToken);
+                return new PlaceMention(document.SentenceOfToken(first), first, suffixToken, span, document.Slice(span), PlaceCue.Suffix, suffixKind, [], false);
+            }
+        }
+
+        return null;
+    }
+
+    private PlaceMention? TryBased(Document document, Sentence sentence, int index)
+    {
+        var text = document.TokenText(index);
+        int dash = text.LastIndexOf('-');
+        if (dash <= 0 || !text[(dash + 1)..].Equals("based", StringComparison.OrdinalIgnoreCase) || !char.IsUpper(text[0]))
+        {
+            return null;
+        }
+
+        var match = Gazetteer.Lookup(text[..dash], allowVariants: false);
+        if (!match.Found)
+        {
+            return null;
+        }
+
+        var token = document.Token(index);
+        var span = new TextSpan(token.Start, token.Start + dash);
+        return new PlaceMention(sentence.Index, index, index, span, document.Slice(span), PlaceCue.Based, PlaceSuffix.None, match.Places.ToArray(), false);
+    }
+
+    private PlaceMention? Lookup(Document document, int first, int last)
+    {
+        var span = document.TokenRange(first, last);
+        var text = document.Text.Value.AsSpan(span.Start, span.End - span.Start);
+        var match = Gazetteer.Lookup(text);
+        if (!match.Found)
+        {
+            return null;
+        }
+
+        var candidates = match.Places;
+        if (match.ByVariant)
+        {
+            // A spelling variant must be close to the place's own name (Gorus -> Goris), not just share a skeleton.
+            var close = new List<int>();
+            foreach (int c in candidates)
+            {
+                if (Gazetteer.IsCloseSpelling(text, Gazetteer[c]))
+                {
+                    close.Add(c);
+                }
+            }
+
+            if (close.Count == 0)
+            {
+                return null;
+            }
+
+            return new PlaceMention(document.SentenceOfToken(first), first, last, span, document.Slice(span), PlaceCue.None, match.Suffix, [.. close], true);
+        }
+
+        return new PlaceMention(document.SentenceOfToken(first), first, last, span, document.Slice(span), PlaceCue.None, match.Suffix, candidates.ToArray(), false);
+    }
+
+    private static void AssignCues(Document document, Sentence sentence, List<PlaceMention> mentions)
+    {
+        for (int m = 0; m < mentions.Count; m++)
+        {
+            var mention = mentions[m];
+            if (mention.Cue is PlaceCue.Based or PlaceCue.Border)
+            {
+                continue;
+            }
+
+            int after = mention.Last + 1;
+            string next = after < sentence.TokenEnd ? document.TokenText(after).ToString() : string.Empty;
+            string next2 = after + 1 < sentence.TokenEnd ? document.TokenText(after + 1).ToString() : string.Empty;
+            var before = CueBefore(document, sentence, mention.First, mentions, m);
+            PlaceCue cue;
+            if (before == PlaceCue.Origin)
+            {
+                cue = PlaceCue.Origin;
+            }
+            else if (RoadNouns.Contains(next) && !IsNameWord(document, after))
+            {
+                cue = PlaceCue.Road;
+            }
+            else if (BorderNouns.Contains(next))
+            {
+                cue = PlaceCue.Border;
+            }
+            else if (NamedAfterNouns.Contains(next) || IsListBeforeNamedAfter(document, sentence, mentions, m, next))
+            {
+                cue = PlaceCue.NamedAfter;
+            }
+            else if (before != PlaceCue.None)
+            {
+                cue = before;
+            }
+            else
+            {
+                cue = mention.Suffix != PlaceSuffix.None ? PlaceCue.Suffix : PlaceCue.None;
+            }
+
+            bool actor = false;
+            if (next is "'s" or "\u2019s" or "'")
+            {
+                // "Chhattisgarh's Dantewada district" (container) or "Baku's defence ministry" (actor).
+                if (m + 1 < mentions.Count && mentions[m + 1].First <= after + 2)
+                {
+                    cue = PlaceCue.Container;
+                    mentions[m + 1] = mentions[m + 1] with { Container = m };
+                }
+                else if (cue is PlaceCue.None)
+                {
+                    actor = true;
+                }
+            }
+            else if (cue is PlaceCue.None && Verbish.Contains(next))
+            {
+                actor = true;
+            }
+            else if (next == "," && m + 1 < mentions.Count && mentions[m + 1].First == after + 1 && mentions[m + 1].Suffix == PlaceSuffix.Admin)
+            {
+                // "Kuriga, Kaduna state": the second contains the first.
+                mention = mention with { Container = m + 1 };
+            }
+            else if (next.Equals("of", StringComparison.OrdinalIgnoreCase) && m + 1 < mentions.Count && (mentions[m + 1].First == after + 1 || (mentions[m + 1].First == after + 2 && next2.Equals("the", StringComparison.OrdinalIgnoreCase))))
+            {
+                // "the Digh village of the Gorus region of Armenia": the next mention contains this one.
+                mention = mention with { Container = m + 1 };
+            }
+
+            mentions[m] = mention with { Cue = cue, IsActor = actor };
+        }
+
+        // A container inherits the origin of what it contains ("from the direction of the Digh village of the
+        // Gorus region of Armenia"); contained names written "of the X region" get the container's cue otherwise.
+        for (int m = 0; m < mentions.Count; m++)
+        {
+            int c = mentions[m].Container;
+            if (c > m && mentions[m].Cue == PlaceCue.Origin)
+            {
+                mentions[c] = mentions[c] with { Cue = PlaceCue.Origin };
+            }
+        }
+    }
+
+    private static PlaceCue CueBefore(Document document, Sentence sentence, int first, List<PlaceMention> mentions, int m)
+    {
+        int i = first - 1;
+        int skipped = 0;
+        while (i >= sentence.TokenStart && skipped < 4)
+        {
+            string word = document.TokenText(i).ToString();
+            if (Prepositions.TryGetValue(word, out var cue))
+            {
+                if (cue == PlaceCue.Origin || IsFromTheDirectionOf(document, sentence, i))
+                {
+                    return PlaceCue.Origin;
+                }
+
+                return cue;
+            }
+
+            if (word.Equals("of", StringComparison.OrdinalIgnoreCase))
+            {
+                if (IsFromTheDirectionOf(document, sentence, i))
+                {
+                    return PlaceCue.Origin;
+                }
+
+                if (i - 1 >= sentence.TokenStart && OfNouns.Contains(document.TokenText(i - 1).ToString()))
+                {
+                    // "village of X"; but "the Digh village of the Gorus region": X is a container of the previous mention.
+                    if (m > 0 && mentions[m - 1].Last == i - 1)
+                    {
+                        return mentions[m - 1].Cue == PlaceCue.Origin || CueBefore(document, sentence, mentions[m - 1].First, mentions, m - 1) == PlaceCue.Origin
+                            ? PlaceCue.Origin
+                            : PlaceCue.Container;
+                    }
+
+                    var outer = CueBefore(document, sentence, i - 1, mentions, m);
+                    return outer == PlaceCue.Origin ? PlaceCue.Origin : PlaceCue.SettlementOf;
+                }
+
+                if (m > 0 && mentions[m - 1].Last == i - 1)
+                {
+                    var previous = CueBefore(document, sentence, mentions[m - 1].First, mentions, m - 1);
+                    return previous == PlaceCue.Origin ? PlaceCue.Origin : PlaceCue.Container;
+                }
+
+                return PlaceCue.None;
+            }
+
+            if (word is "," or "and" or "or" && m > 0 && mentions[m - 1].Last == i - 1)
+            {
+                // A list: "near Jermuk, Goris and Sotk".
+                return CueBefore(document, sentence, mentions[m - 1].First, mentions, m - 1) switch
+                {
+                    PlaceCue.None when mentions[m - 1].Suffix != PlaceSuffix.None => PlaceCue.None,
+                    var c => c,
+                };
+            }
+
+            if (Skippable.Contains(word))
+            {
+                i--;
+                skipped++;
+                continue;
+            }
+
+            if (document.Token(i).Kind == TokenKind.Word && char.IsUpper(document.TokenText(i)[0]) && skipped < 2 && IsDemonymLike(word))
+            {
+                // "in the besieged Syrian enclave of Douma": adjectives of nationality.
+                i--;
+                skipped++;
+                continue;
+            }
+
+            return PlaceCue.None;
+        }
+
+        return PlaceCue.None;
+    }
+
+    private static bool IsListBeforeNamedAfter(Document document, Sentence sentence, List<PlaceMention> mentions, int m, string next)
+    {
+        // "the Prague and Sochi agreements": Prague is named-after too.
+        if (!next.Equals("and", StringComparison.OrdinalIgnoreCase) || m + 1 >= mentions.Count)
+        {
+            return false;
+        }
+
+        var following = mentions[m + 1];
+        return following.First == mentions[m].Last + 2 && following.Last + 1 < sentence.TokenEnd
+            && NamedAfterNouns.Contains(document.TokenText(following.Last + 1).ToString());
+    }
+
+    private static bool IsDemonymLike(string word) =>
+        word.EndsWith("ian", StringComparison.Ordinal) || word.EndsWith("ese", StringComparison.Ordinal) || word.EndsWith("ish", StringComparison.Ordinal)
+        || word.EndsWith("an", StringComparison.Ordinal) || word.EndsWith("i", StringComparison.Ordinal) || word.EndsWith("ic", StringComparison.Ordinal);
+
+    private static bool IsFromTheDirectionOf(Document document, Sentence sentence, int index)
+    {
+        // index points at "of" (or "from"); look for "from the direction of" / "from the side of".
+        for (int j = index; j >= Math.Max(sentence.TokenStart, index - 4); j--)
+        {
+            if (document.TokenText(j).Equals("from", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNameWord(Document document, int index)
+    {
+        var token = document.Token(index);
+        if (token.Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var text = document.TokenText(index);
+        return char.IsUpper(text[0]);
+    }
+
+    private static bool IsConnector(Document document, int index) =>
+        document.Token(index).Kind == TokenKind.Word && Connectors.Contains(document.TokenText(index).ToString());
+
+    private static PlaceSuffix SuffixKind(Document document, int index)
+    {
+        var token = document.Token(index);
+        if (token.Kind != TokenKind.Word)
+        {
+            return PlaceSuffix.None;
+        }
+
+        Span<char> buffer = stackalloc char[32];
+        var text = document.TokenText(index);
+        if (text.Length > buffer.Length)
+        {
+            return PlaceSuffix.None;
+        }
+
+        int n = GeoName.Normalize(text, buffer);
+        return GeoName.Classify(buffer[..n]);
+    }
+}
