@@ -140,8 +140,8 @@ if (seasPath is not null && File.Exists(seasPath))
         string[] f = line.Split('\t');
         var names = new List<string> { f[0] };
         names.AddRange(f[1].Split('|', StringSplitOptions.RemoveEmptyEntries));
-        bool line = f.Length > 4 && f[4] == "LINE";
-        entries.Add(new GazetteerEntry(0, f[0], "", "", double.Parse(f[2], inv), double.Parse(f[3], inv), 0, line ? PlaceKind.Line : PlaceKind.Water, line ? "BDR" : "SEA", names));
+        bool isLine = f.Length > 4 && f[4] == "LINE";
+        entries.Add(new GazetteerEntry(0, f[0], "", "", double.Parse(f[2], inv), double.Parse(f[3], inv), 0, isLine ? PlaceKind.Line : PlaceKind.Water, isLine ? "BDR" : "SEA", names));
     }
 }
 

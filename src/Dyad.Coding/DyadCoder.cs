@@ -3,8 +3,8 @@ using Dyad.Text;
 namespace Dyad.Coding;
 
 /// <summary>
-/// The whole coding pipeline from text to events: segmentation, lexical lookup, actors, events, plus any
-/// stages appended after coding (places and dates, dedup). Thread-safe: one instance serves concurrent documents.
+/// The whole coding pipeline from text to events: segmentation, lexical lookup, actors, events, places and dates, plus any
+/// stages appended after coding (dedup). Thread-safe: one instance serves concurrent documents.
 /// </summary>
 public sealed class DyadCoder
 {
@@ -20,6 +20,7 @@ public sealed class DyadCoder
             new LexicalStage(Lexicon),
             new ActorStage(Lexicon),
             new EventStage(Lexicon),
+            new WhereWhen.WhereWhenStage(),
         };
         stages.AddRange(extraStages ?? []);
         _pipeline = Pipeline.Create([.. stages]);

@@ -123,6 +123,13 @@ internal static class EvalCommand
         o.WriteLine(string.Create(inv, $"  over matched events: full code {report.FullCodeAccuracy:P1}, code to 3 digits {report.PartialCodeAccuracy:P1}, actors at country+role level {report.RoleAccuracy:P1}"));
         o.WriteLine(string.Create(inv, $"  negative items with no event: {report.NegativeItemsClean} of {report.NegativeItems}"));
         o.WriteLine();
+        o.WriteLine("Where and when, over matched events (CODING_RULES 15.6-15.7):");
+        foreach (string line in Dyad.Coding.WhereWhen.PlaceDateScoring.Score(report.Matched).Lines())
+        {
+            o.WriteLine(line);
+        }
+
+        o.WriteLine();
         o.WriteLine("By root:            gold-TP   FN   FP   precision  recall  F1");
         foreach (var (root, s) in report.ByRoot)
         {
