@@ -82,6 +82,9 @@ public sealed record DateExpression(
     /// <summary>True when the date qualifies a noun ("the statement dated November 10, 2020"): it belongs to that noun only.</summary>
     public bool IsAttributive { get; init; }
 
+    /// <summary>True for a possessive date ("Thursday's police shootout"): it belongs to the noun that follows.</summary>
+    public bool IsPossessive { get; init; }
+
     /// <summary>True for "a day after ...": the clause that follows happened <see cref="DayOffset"/> days from the anchor.</summary>
     public bool StartsClause { get; init; }
 }

@@ -44,8 +44,15 @@ public static class DateFinder
         var sentence = document.Sentence(sentenceIndex);
         var found = new List<DateExpression>();
         int i = sentence.TokenStart;
+        var dateline = document.Dateline?.Span;
         while (i < sentence.TokenEnd)
         {
+            if (dateline is TextSpan d && d.Overlaps(document.Token(i).Span))
+            {
+                i++; // the dateline's date is the report date, not an event's
+                continue;
+            }
+
             var expression = TryAt(document, sentence, i, reportDate);
             if (expression is null)
             {
@@ -55,7 +62,8 @@ public static class DateFinder
 
             bool attributive = expression.First - 1 >= sentence.TokenStart
                 && document.TokenText(expression.First - 1) is "dated" or "signed" or "adopted" or "concluded";
-            found.Add(expression with { IsReporting = FollowsReportingVerb(document, sentence, expression.First), IsAttributive = attributive });
+            bool possessive = expression.Last + 1 < sentence.TokenEnd && document.TokenText(expression.Last + 1) is "'s" or "\u2019s";
+            found.Add(expression with { IsReporting = FollowsReportingVerb(document, sentence, expression.First), IsAttributive = attributive, IsPossessive = possessive });
             i = expression.Last + 1;
         }
 

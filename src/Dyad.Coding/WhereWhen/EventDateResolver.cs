@@ -7,7 +7,8 @@ namespace Dyad.Coding.WhereWhen;
 /// Gives each event the date the text gives it (CODING_RULES 12), never the report date by default:
 /// <list type="number">
 /// <item>the nearest date expression in the event's clause (clauses end at <c>;</c>, relative pronouns and
-/// subordinators such as <i>after</i>, <i>while</i>, <i>that</i>), future dates excluded;</item>
+/// subordinators such as <i>after</i>, <i>because</i>, <i>that</i>; <i>when</i> and <i>while</i> clauses share
+/// the date of their main clause), future dates excluded;</item>
 /// <item>in a clause opened by "a day after", the anchor date of the sentence minus one day;</item>
 /// <item>for a speech act: the date of the sentence's reporting verb ("said on Friday"), else the date of the
 /// same speaker's previous dated statement in the article (a speech reported over several sentences), unless
@@ -21,7 +22,7 @@ public sealed class EventDateResolver
 {
     private static readonly FrozenSet<string> Barriers = new[]
     {
-        ";", "which", "who", "whose", "whom", "where", "when", "after", "before", "while", "although", "though",
+        ";", "which", "who", "whose", "whom", "where", "after", "before", "although", "though",
         "because", "but", "whereas", "until", "that", "since", "following", "amid",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
@@ -108,6 +109,11 @@ public sealed class EventDateResolver
             if (x.IsAttributive && (x.First < ev.TriggerLast || distance > 4))
             {
                 continue; // "the statement dated ...": only the statement's own event takes it
+            }
+
+            if (x.IsPossessive && (x.Last > ev.TriggerFirst || distance > 5))
+            {
+                continue; // "Thursday's police shootout": only the shootout takes it
             }
 
             if (distance < bestDistance)

@@ -26,7 +26,11 @@ public sealed class EventPlaceResolver
     private static readonly FrozenSet<string> ComplementMarkers = new[]
     {
         "that", "said", "says", "told", "announced", "added", "stated", "reported", "claimed", "accused", "alleged",
+        "over", "about", "against", "for", "into", "saying", "calling",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> Nationwide = new[] { "nationwide", "countrywide", "nation-wide" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private readonly Gazetteer? _gazetteer;
 
@@ -52,6 +56,17 @@ public sealed class EventPlaceResolver
                 var actors = ActorCountries(events[e]);
                 var container = mention.Container >= 0 ? places.BySentence[mention.SentenceIndex][mention.Container] : null;
                 result[e] = Locate(mention, container, actors, articleCountries, document.ReportDate, events[e]);
+            }
+        }
+
+        // Nationwide measures ("ended the nationwide state of emergency"): the source's country.
+        for (int e = 0; e < events.Count; e++)
+        {
+            var ev = events[e];
+            if (result[e] is null && ev.Record.Source is string code && Gazetteer.Alpha2(code) is string iso && SentenceHas(document, ev.SentenceIndex, Nationwide)
+                && Gazetteer.Country(iso) is Place country)
+            {
+                result[e] = ToLocation(country.Name, country, 0.5);
             }
         }
 
@@ -92,7 +107,8 @@ public sealed class EventPlaceResolver
                 string? source = ev.Record.Source is string s ? Gazetteer.Alpha2(s) : null;
                 string? target = ev.Record.Target is string t ? Gazetteer.Alpha2(t) : null;
                 bool physical = int.TryParse(ev.Record.Root, out int root) && root >= 14;
-                if (recent && (source == city.Country || (source is null && physical && target == city.Country)))
+                bool meeting = ev.Record.Root == "04" && ev.Record.Code != "041"; // a phone call has no venue
+                if (recent && (meeting || source == city.Country || (source is null && physical && target == city.Country)))
                 {
                     result[e] = ToLocation(document.Dateline!.City is string name ? TitleCase(name.Split('/')[0]) : city.Name, city, 0.4);
                 }
@@ -100,6 +116,21 @@ public sealed class EventPlaceResolver
         }
 
         return result;
+    }
+
+    private static bool SentenceHas(Document document, int sentenceIndex, FrozenSet<string> words)
+    {
+        var sentence = document.Sentence(sentenceIndex);
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = sentence.TokenStart; i < sentence.TokenEnd; i++)
+        {
+            if (lookup.Contains(document.TokenText(i)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool SameDay(IReadOnlyList<EventDate?> dates, int a, int b)
@@ -129,6 +160,11 @@ public sealed class EventPlaceResolver
                 if (m.IsActor || !(m.IsLocative || m.Cue == PlaceCue.NamedAfter))
                 {
                     continue;
+                }
+
+                if (m.Cue == PlaceCue.To && group.All(x => EventDateResolver.IsIntentOrThreat(x.ev.Record.Code)))
+                {
+                    continue; // "will travel to Samarkand": the planned place is not the intent's (CODING_RULES 10)
                 }
 
                 int owner = -1, best = int.MaxValue;
@@ -181,7 +217,8 @@ public sealed class EventPlaceResolver
                         continue;
                     }
 
-                    var usable = list.Where(m => !(ev.IsSpeechAct && m.First > ev.TriggerLast && ReportsClause(document, ev.TriggerLast, m.First))).ToList();
+                    bool intent = EventDateResolver.IsIntentOrThreat(ev.Record.Code);
+                    var usable = list.Where(m => !(m.First > ev.TriggerLast && (intent || (ev.IsSpeechAct && ReportsClause(document, ev.TriggerLast, m.First))))).ToList();
                     result[index] = MostSpecific(usable, mentions);
                 }
             }
@@ -255,9 +292,10 @@ public sealed class EventPlaceResolver
         }
 
         var place = Choose(mention, containerPlace, actors, article, out double confidence);
+        string name = container is not null && containerPlace is { Kind: not PlaceKind.Country } ? mention.Text + ", " + container.Text : mention.Text;
         if (place is Place p)
         {
-            return ToLocation(mention.Text, p, confidence);
+            return ToLocation(name, p, confidence);
         }
 
         // A name the gazetteer lacks but the text calls a place: the country of its container or of the act.
@@ -271,7 +309,7 @@ public sealed class EventPlaceResolver
             country = sourceCountry;
         }
 
-        return new EventLocation(mention.Text, country, containerPlace?.Lat, containerPlace?.Lon)
+        return new EventLocation(name, country, containerPlace?.Lat, containerPlace?.Lon)
         {
             Admin1 = containerPlace is Place cp && Gazetteer.Admin1Of(cp) is Place a ? a.Name : null,
             Confidence = country is null ? 0.2 : 0.35,

@@ -119,30 +119,35 @@ public static class PlaceDateScoring
     }
 
     /// <summary>
-    /// True when a system place name matches a gold one after normalisation: equal keys, or the system key
-    /// equal to one part of a several-part gold name, or the first words of a part ("Goma" for "Goma airport").
+    /// True when a system place name matches a gold one after normalisation: equal keys, or one part of a
+    /// several-part system name ("Kuriga, Kaduna state") equal to one part of a several-part gold name, or the
+    /// first words of a part ("Goma" for "Goma airport").
     /// </summary>
     public static bool NamesMatch(string gold, string system)
     {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(system);
-        string key = Canonical(system);
-        if (key.Length == 0)
-        {
-            return false;
-        }
-
-        if (Canonical(gold) == key)
+        if (Canonical(gold) == Canonical(system) && Canonical(system).Length > 0)
         {
             return true;
         }
 
-        foreach (string part in gold.Split([',', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        char[] separators = [',', '/'];
+        foreach (string systemPart in system.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            string p = Canonical(part);
-            if (p == key || p.StartsWith(key + " ", StringComparison.Ordinal))
+            string key = Canonical(systemPart);
+            if (key.Length == 0)
             {
-                return true;
+                continue;
+            }
+
+            foreach (string part in gold.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                string p = Canonical(part);
+                if (p == key || p.StartsWith(key + " ", StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 

@@ -34,6 +34,36 @@ public sealed class ToponymRecognizer
         "both", "each", "two", "three", "one", "new", "former", "senior", "top", "local", "regional",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<string> UnknownStop = new[]
+    {
+        "Parliament", "Congress", "Senate", "Geneva", "Talks", "Washington", "Reuters", "Twitter", "Facebook", "Telegram",
+        "Villa", "Hall", "House", "Palace", "Kremlin", "Pentagon", "Downing", "Brussels", "Christmas", "Easter", "Ramadan",
+        "Eid", "Parliament's", "Assembly", "Council", "Court", "Cabinet", "Kurdish", "English", "French",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Common nouns after a place name that make it a modifier or an actor: "the Nepali capital", "Moscow officials".
+    private static readonly FrozenSet<string> ModifiedNouns = new[]
+    {
+        "capital", "troops", "forces", "army", "government", "officials", "authorities", "police", "side", "military",
+        "president", "minister", "leader", "leaders", "people", "citizens", "embassy", "ambassador", "envoy", "counterpart",
+        "officer", "officers", "soldiers", "nationals", "diplomats", "diplomat", "delegation", "regime", "administration",
+        "parliament", "media", "news", "counterparts", "servicemen", "guards", "navy", "militants", "rebels", "team",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    // Suffix words strong enough to make an unknown capitalised name a place.
+    private static readonly FrozenSet<string> StrongSuffixes = new[]
+    {
+        "district", "region", "province", "state", "village", "town", "area", "oblast", "governorate", "rayon",
+        "county", "prefecture", "city", "settlement", "outskirts", "camp",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> MotionWords = new[]
+    {
+        "trip", "visit", "visits", "visited", "travel", "travelled", "traveled", "sailed", "flew", "went", "came", "arrived",
+        "returned", "headed", "moved", "deployed", "sent", "delivered", "deliveries", "journey", "tour", "flights", "flight",
+        "convoy", "aid", "shipped", "fled", "marched", "advanced", "withdrew", "way", "back",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenSet<string> Connectors = new[] { "of", "al", "el", "de", "la", "le", "du", "da", "del", "di", "ul", "and" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
@@ -41,8 +71,13 @@ public sealed class ToponymRecognizer
     {
         ["in"] = PlaceCue.In, ["inside"] = PlaceCue.In, ["throughout"] = PlaceCue.In, ["across"] = PlaceCue.In,
         ["at"] = PlaceCue.At, ["near"] = PlaceCue.Near, ["outside"] = PlaceCue.Near, ["around"] = PlaceCue.Near,
-        ["along"] = PlaceCue.Near, ["off"] = PlaceCue.Near, ["over"] = PlaceCue.Near, ["to"] = PlaceCue.To,
+        ["along"] = PlaceCue.Near, ["off"] = PlaceCue.Near, ["over"] = PlaceCue.Near, ["covering"] = PlaceCue.Near,
+        ["within"] = PlaceCue.In, ["to"] = PlaceCue.To,
         ["into"] = PlaceCue.To, ["towards"] = PlaceCue.To, ["toward"] = PlaceCue.To, ["from"] = PlaceCue.Origin,
+        // Verbs whose object is a place: "visited Baku", "shelled Goma", "stormed Kherson".
+        ["visited"] = PlaceCue.At, ["visiting"] = PlaceCue.At, ["toured"] = PlaceCue.At, ["reached"] = PlaceCue.At,
+        ["entered"] = PlaceCue.At, ["shelled"] = PlaceCue.At, ["bombed"] = PlaceCue.At, ["stormed"] = PlaceCue.At,
+        ["captured"] = PlaceCue.At, ["raided"] = PlaceCue.At, ["struck"] = PlaceCue.At, ["hit"] = PlaceCue.At,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> OfNouns = new[]
@@ -97,12 +132,25 @@ public sealed class ToponymRecognizer
         var sentence = document.Sentence(sentenceIndex);
         var found = new List<PlaceMention>();
         int i = sentence.TokenStart;
+        var dateline = document.Dateline?.Span;
         while (i < sentence.TokenEnd)
         {
-            var mention = TryAt(document, sentence, i);
+            if (dateline is TextSpan d && d.Overlaps(document.Token(i).Span))
+            {
+                i++; // the dateline's city is not a mention (CODING_RULES 13); the place resolver decides on it
+                continue;
+            }
+
+            var mention = TryAt(document, sentence, i) ?? TryUnknownAfterPreposition(document, sentence, i);
             if (mention is null)
             {
                 i++;
+                continue;
+            }
+
+            if (PartOfLongerName(document, sentence, mention))
+            {
+                i = mention.Last + 1;
                 continue;
             }
 
@@ -115,14 +163,73 @@ public sealed class ToponymRecognizer
         return found;
     }
 
+    // "Vladimir Putin", "Paris Hilton", "President Ashraf Ghani": a place name inside a longer proper name.
+    private static bool PartOfLongerName(Document document, Sentence sentence, PlaceMention mention)
+    {
+        int after = mention.Last + 1;
+        if (mention.Suffix == PlaceSuffix.None && after < sentence.TokenEnd && IsNameWord(document, after)
+            && SuffixKind(document, after) == PlaceSuffix.None && !IsMonthOrWeekday(document.TokenText(after).ToString()))
+        {
+            return true; // "U.N. Security Council", "Azerbaijan Army"
+        }
+
+        var text = mention.Text.AsSpan();
+        if (text.Contains('.') && text.Length <= 5 && mention.Candidates.Length > 0 && !text.SequenceEqual("U.S.") && !text.SequenceEqual("U.K."))
+        {
+            return true; // "U.N.", "E.U." are organisations
+        }
+
+        int before = mention.First - 1;
+        if (before > sentence.TokenStart && IsNameWord(document, before) && !Skippable.Contains(document.TokenText(before).ToString())
+            && !IsDemonymLike(document.TokenText(before).ToString()) && !Prepositions.ContainsKey(document.TokenText(before).ToString()))
+        {
+            // A capitalised word before it, not at the start of the sentence: a person's or an organisation's name.
+            return !NotPlaceStarts.Contains(document.TokenText(before).ToString()) || IsTitle(document.TokenText(before).ToString());
+        }
+
+        return false;
+    }
+
+    private static bool IsMonthOrWeekday(string word) =>
+        word is "January" or "February" or "March" or "April" or "May" or "June" or "July" or "August" or "September" or "October"
+            or "November" or "December" or "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday";
+
+    private static bool IsTitle(string word) => word is "President" or "King" or "Queen" or "Prince" or "Minister" or "General" or "Mr" or "Mrs" or "Ms" or "Dr" or "Secretary";
+
+    // "crossing at Torkham was overwhelmed": a capitalised word after in/at/near that the gazetteer lacks.
+    private static PlaceMention? TryUnknownAfterPreposition(Document document, Sentence sentence, int index)
+    {
+        if (index - 1 <= sentence.TokenStart || !IsNameWord(document, index))
+        {
+            return null;
+        }
+
+        string word = document.TokenText(index).ToString();
+        string previous = document.TokenText(index - 1).ToString();
+        if (previous is not ("in" or "at" or "near") || NotPlaceStarts.Contains(word) || UnknownStop.Contains(word) || IsDemonymLike(word) || word.Length < 4
+            || word.All(char.IsUpper))
+        {
+            return null;
+        }
+
+        int after = index + 1;
+        if (after < sentence.TokenEnd && document.Token(after).Kind == TokenKind.Word && char.IsUpper(document.TokenText(after)[0]))
+        {
+            return null; // multi-word names the gazetteer lacks are too often organisations
+        }
+
+        var span = document.Token(index).Span;
+        return new PlaceMention(sentence.Index, index, index, span, document.Slice(span), PlaceCue.None, PlaceSuffix.None, [], false);
+    }
+
     // "the disputed Tajik-Kyrgyz frontier", "along the Armenian-Azerbaijani border", "the India-Pakistan border".
     private static void AddBorders(Document document, Sentence sentence, List<PlaceMention> found)
     {
         for (int i = sentence.TokenStart + 1; i < sentence.TokenEnd; i++)
         {
-            if (!BorderNouns.Contains(document.TokenText(i).ToString()))
+            if (!BorderNouns.Contains(document.TokenText(i).ToString()) || char.IsUpper(document.TokenText(i)[0]))
             {
-                continue;
+                continue; // "Reporters Without Borders" is a name
             }
 
             int name = i - 1;
@@ -184,7 +291,8 @@ public sealed class ToponymRecognizer
                 return plain;
             }
 
-            if (suffixToken >= 0 && last == limit && first == last | last - first < 3)
+            if (suffixToken >= 0 && last == limit && last - first < 3 && StrongSuffixes.Contains(document.TokenText(suffixToken).ToString())
+                && !IsDemonymLike(document.TokenText(last).ToString()) && !NotPlaceStarts.Contains(document.TokenText(last).ToString()))
             {
                 // Not in the gazetteer, but the text calls it a district/village/area: keep it, unresolved.
                 var span = document.TokenRange(first, suffixToken);
@@ -299,10 +407,14 @@ public sealed class ToponymRecognizer
                     cue = PlaceCue.Container;
                     mentions[m + 1] = mentions[m + 1] with { Container = m };
                 }
-                else if (cue is PlaceCue.None)
+                else if (mention.Suffix == PlaceSuffix.None)
                 {
-                    actor = true;
+                    actor = true; // "Baku's defence ministry", "at Uruguay's mission"
                 }
+            }
+            else if (ModifiedNouns.Contains(next) && mention.Suffix == PlaceSuffix.None)
+            {
+                actor = true; // "the Nepali capital", "Moscow officials"
             }
             else if (cue is PlaceCue.None && Verbish.Contains(next))
             {
@@ -346,6 +458,11 @@ public sealed class ToponymRecognizer
                 if (cue == PlaceCue.Origin || IsFromTheDirectionOf(document, sentence, i))
                 {
                     return PlaceCue.Origin;
+                }
+
+                if (cue == PlaceCue.To && !(i - 1 >= sentence.TokenStart && MotionWords.Contains(document.TokenText(i - 1).ToString())))
+                {
+                    return PlaceCue.None; // "ambassador to Turkey", "wrote to Vladimir": not a destination
                 }
 
                 return cue;
