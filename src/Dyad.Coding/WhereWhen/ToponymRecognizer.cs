@@ -148,7 +148,7 @@ public sealed class ToponymRecognizer
                 continue;
             }
 
-            if (PartOfLongerName(document, sentence, mention))
+            if (mention.Cue != PlaceCue.Based && PartOfLongerName(document, sentence, mention))
             {
                 i = mention.Last + 1;
                 continue;
@@ -255,6 +255,11 @@ public sealed class ToponymRecognizer
 
     private PlaceMention? TryAt(Document document, Sentence sentence, int first)
     {
+        if (document.TokenText(first).EndsWith("-based", StringComparison.OrdinalIgnoreCase))
+        {
+            return TryBased(document, sentence, first);
+        }
+
         if (!IsNameWord(document, first) || NotPlaceStarts.Contains(document.TokenText(first).ToString()))
         {
             // "X-based" is one token: "Moscow-based".
@@ -420,7 +425,8 @@ public sealed class ToponymRecognizer
             {
                 actor = true;
             }
-            else if (next == "," && m + 1 < mentions.Count && mentions[m + 1].First == after + 1 && mentions[m + 1].Suffix == PlaceSuffix.Admin)
+            else if (next == "," && m + 1 < mentions.Count && mentions[m + 1].First == after + 1
+                && (mentions[m + 1].Suffix == PlaceSuffix.Admin || SuffixKind(document, mentions[m + 1].Last) == PlaceSuffix.Admin))
             {
                 // "Kuriga, Kaduna state": the second contains the first.
                 mention = mention with { Container = m + 1 };
@@ -432,6 +438,18 @@ public sealed class ToponymRecognizer
             }
 
             mentions[m] = mention with { Cue = cue, IsActor = actor };
+        }
+
+        // A spelling variant is only believed where the text marks a place; a bare capitalised word at the start
+        // of a sentence is only kept when it names a country or region (evidence of the article's countries).
+        for (int m = mentions.Count - 1; m >= 0; m--)
+        {
+            var x = mentions[m];
+            bool bare = x.Cue == PlaceCue.None || x.IsActor;
+            if (bare && x.ByVariant)
+            {
+                RemoveAt(mentions, m);
+            }
         }
 
         // A container inherits the origin of what it contains ("from the direction of the Digh village of the
@@ -446,6 +464,23 @@ public sealed class ToponymRecognizer
         }
     }
 
+    private static void RemoveAt(List<PlaceMention> mentions, int index)
+    {
+        mentions.RemoveAt(index);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            int c = mentions[i].Container;
+            if (c == index)
+            {
+                mentions[i] = mentions[i] with { Container = -1 };
+            }
+            else if (c > index)
+            {
+                mentions[i] = mentions[i] with { Container = c - 1 };
+            }
+        }
+    }
+
     private static PlaceCue CueBefore(Document document, Sentence sentence, int first, List<PlaceMention> mentions, int m)
     {
         int i = first - 1;
@@ -455,7 +490,7 @@ public sealed class ToponymRecognizer
             string word = document.TokenText(i).ToString();
             if (Prepositions.TryGetValue(word, out var cue))
             {
-                if (cue == PlaceCue.Origin || IsFromTheDirectionOf(document, sentence, i))
+                if (cue == PlaceCue.Origin)
                 {
                     return PlaceCue.Origin;
                 }
@@ -548,16 +583,14 @@ public sealed class ToponymRecognizer
 
     private static bool IsFromTheDirectionOf(Document document, Sentence sentence, int index)
     {
-        // index points at "of" (or "from"); look for "from the direction of" / "from the side of".
-        for (int j = index; j >= Math.Max(sentence.TokenStart, index - 4); j--)
+        // index points at "of": "from the direction of", "from the side of", "from direction of".
+        if (index - 2 < sentence.TokenStart || document.TokenText(index - 1) is not ("direction" or "side" or "territory" or "area"))
         {
-            if (document.TokenText(j).Equals("from", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        return document.TokenText(index - 2).Equals("from", StringComparison.OrdinalIgnoreCase)
+            || (index - 3 >= sentence.TokenStart && document.TokenText(index - 3).Equals("from", StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool IsNameWord(Document document, int index)

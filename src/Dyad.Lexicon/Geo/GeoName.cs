@@ -302,29 +302,31 @@ public static class GeoName
 
     private static char[] BuildFoldTable()
     {
+        // Latin letters with diacritics (U+00C0-U+024F, U+1E00-U+1EFF) to their base letter, '.' when none:
+        // the first letter of each character's canonical decomposition, taken once with full Unicode data
+        // so that the build and every run time fold alike (invariant globalization has no decomposition).
+        const string Latin =
+        "aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.y" +
+        "aaaaaaccccccccdd..eeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll." +
+        "...nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz." +
+        "................................oo.............uu..............." +
+        ".............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa...." +
+        "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............" +
+        "................aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiii" +
+        "kkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrsssssssssstttttt" +
+        "ttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaa" +
+        "aaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuu" +
+        "uuyyyyyyyy......";
         var table = new char[0x2000];
-        for (int c = 0x80; c < table.Length; c++)
+        for (int i = 0; i < 0x250 - 0xC0; i++)
         {
-            if (c is >= 0xD800 and <= 0xDFFF)
-            {
-                continue;
-            }
+            table[0xC0 + i] = Latin[i] == '.' ? '\0' : Latin[i];
+        }
 
-            string decomposed;
-            try
-            {
-                decomposed = ((char)c).ToString().Normalize(System.Text.NormalizationForm.FormD);
-            }
-            catch (ArgumentException)
-            {
-                continue;
-            }
-
-            char b = char.ToLowerInvariant(decomposed[0]);
-            if (b is >= 'a' and <= 'z')
-            {
-                table[c] = b;
-            }
+        for (int i = 0; i < 0x100; i++)
+        {
+            char f = Latin[0x250 - 0xC0 + i];
+            table[0x1E00 + i] = f == '.' ? '\0' : f;
         }
 
         // Letters with no decomposition that Latin transliterations use.
@@ -332,7 +334,7 @@ public static class GeoName
         [
             ('ə', 'a'), ('Ə', 'a'), ('ı', 'i'), ('İ', 'i'), ('ł', 'l'), ('Ł', 'l'), ('ø', 'o'), ('Ø', 'o'),
             ('đ', 'd'), ('Đ', 'd'), ('ð', 'd'), ('Ð', 'd'), ('ħ', 'h'), ('Ħ', 'h'), ('ŧ', 't'), ('Ŧ', 't'),
-            ('ƒ', 'f'), ('ɨ', 'i'), ('ʉ', 'u'), ('ŋ', 'n'), ('Ŋ', 'n'), ('ı', 'i'),
+            ('ƒ', 'f'), ('ɨ', 'i'), ('ʉ', 'u'), ('ŋ', 'n'), ('Ŋ', 'n'),
         ];
         foreach (var (from, to) in extra)
         {
