@@ -486,6 +486,10 @@ public sealed class ActorStage : IPipelineStage
         return false;
     }
 
+    /// <summary>
+    /// Links mentions into compound groups: "X and Y", "X or Y", "X, Y and Z", "X as well as Y". A comma alone links
+    /// only inside a list that ends with "and"/"or" ("Azerbaijan, Armenia continues" is two clauses).
+    /// </summary>
     private static void GroupCompounds(Document document, List<ActorMention> mentions)
     {
         for (int m = 0; m < mentions.Count; m++)
@@ -493,6 +497,8 @@ public sealed class ActorStage : IPipelineStage
             mentions[m].Group = m;
         }
 
+        // link[m] describes the joint between mentions m-1 and m: 0 none, 1 comma, 2 and/or.
+        var link = new int[mentions.Count];
         for (int m = 1; m < mentions.Count; m++)
         {
             var previous = mentions[m - 1];
@@ -502,17 +508,42 @@ public sealed class ActorStage : IPipelineStage
                 continue;
             }
 
-            int gap = current.First - previous.Last - 1;
-            bool joined = gap switch
+            int from = previous.Last + 1;
+            int to = current.First; // exclusive
+            var words = new List<string>();
+            for (int t = from; t < to; t++)
             {
-                1 => Is(document, previous.Last + 1, "and", ","),
-                2 => (Is(document, previous.Last + 1, ",") && Is(document, previous.Last + 2, "and", "the")) || (Is(document, previous.Last + 1, "and") && Is(document, previous.Last + 2, "the")),
-                3 => Is(document, previous.Last + 1, ",") && Is(document, previous.Last + 2, "and") && Is(document, previous.Last + 3, "the"),
-                _ => false,
+                words.Add(Vocabulary.Fold(document.TokenText(t)));
+            }
+
+            words.RemoveAll(w => w is "the");
+            link[m] = words switch
+            {
+                ["and"] or ["or"] or [",", "and"] or [",", "or"] or ["as", "well", "as"] or ["and", "also"] => 2,
+                [","] => 1,
+                _ => 0,
             };
-            if (joined)
+        }
+
+        for (int m = 1; m < mentions.Count; m++)
+        {
+            if (link[m] == 2)
             {
-                current.Group = previous.Group;
+                mentions[m].Group = mentions[m - 1].Group;
+            }
+            else if (link[m] == 1)
+            {
+                // A comma joins only when the list goes on, through commas, to an "and"/"or".
+                int k = m + 1;
+                while (k < mentions.Count && link[k] == 1)
+                {
+                    k++;
+                }
+
+                if (k < mentions.Count && link[k] == 2)
+                {
+                    mentions[m].Group = mentions[m - 1].Group;
+                }
             }
         }
     }

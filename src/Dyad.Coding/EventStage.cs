@@ -76,9 +76,13 @@ public sealed class EventStage : IPipelineStage
                 }
 
                 var (sources, targets) = AssignActors(document, lexical, sentence, sentenceMentions, match, lastSource);
-                if (sources is null && (targets is null || IsSpeechCode(code)))
+                bool targetless = (match.Pattern.Flags & PatternFlags.NoTarget) != 0;
+                if (sources is null || (targets is null && !targetless))
                 {
-                    continue; // nobody to code, or a statement without a known speaker
+                    // A dyadic event needs both actors; unknown perpetrators and addressees are left uncoded
+                    // rather than guessed (the gold uses null actors for under 2% of events).
+                    lastSource = sources ?? lastSource;
+                    continue;
                 }
 
                 lastSource = sources ?? lastSource;
@@ -421,7 +425,7 @@ public sealed class EventStage : IPipelineStage
     private static ActorMention? TargetAfter(Document document, List<ActorMention> mentions, Sentence sentence, PatternMatch match, bool nominal, ActorMention? source)
     {
         int from = Math.Max(match.End, source is not null && source.First > match.Trigger ? source.Last + 1 : match.End);
-        int limit = Math.Min(sentence.TokenEnd, from + 12);
+        int limit = Math.Min(sentence.TokenEnd, from + (nominal ? 30 : 12));
         if (nominal)
         {
             for (int t = from; t < limit; t++)
