@@ -27,6 +27,11 @@ public sealed class EventStage : IPipelineStage
     private static readonly FrozenSet<string> BeForms = new[] { "was", "were", "been", "being", "is", "are", "be", "got", "get" }.ToFrozenSet();
     private static readonly FrozenSet<string> NominalCues = new[] { "the", "a", "an", "its", "their", "'s", "his", "her", "this", "such", "further", "new", "intensive", "heavy", "recent", "deadly", "latest" }.ToFrozenSet();
     private static readonly FrozenSet<string> TargetPrepositions = new[] { "on", "against", "at", "targeting", "upon", "into", "to", "with" }.ToFrozenSet();
+    private static readonly FrozenSet<string> LightVerbs = new[]
+    {
+        "hold", "holds", "held", "holding", "have", "has", "had", "conduct", "conducted", "conducts", "launch", "launched", "launches",
+        "stage", "staged", "make", "made", "makes", "sign", "signed", "carry", "carried", "begin", "began", "resume", "resumed", "mount", "mounted", "start", "started", "give", "gave",
+    }.ToFrozenSet();
     private static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "it", "we" }.ToFrozenSet();
 
     private readonly Lexicon.Lexicon _lexicon;
@@ -76,6 +81,21 @@ public sealed class EventStage : IPipelineStage
                 }
 
                 var (sources, targets) = AssignActors(document, lexical, sentence, sentenceMentions, match, lastSource);
+                if (targets is null && sources is { Count: >= 2 } && (match.Pattern.Flags & PatternFlags.Reciprocal) != 0)
+                {
+                    targets = sources; // reciprocal act among the members of a compound
+                }
+
+                if (targets is null && sources is not null && IsDomesticCode(code))
+                {
+                    // Curfews, states of emergency, bans: the government acts on its own country (CODING_RULES 6).
+                    targets = sources.Where(m => m.Country is not null)
+                        .Select(m => new ActorMention(m.First, m.Last, m.Country!, ActorMentionKind.Country, false, m.Evidence) { Group = -2 })
+                        .Take(1)
+                        .ToList();
+                    targets = targets.Count == 0 ? null : targets;
+                }
+
                 bool targetless = (match.Pattern.Flags & PatternFlags.NoTarget) != 0;
                 if (sources is null || (targets is null && !targetless))
                 {
@@ -173,6 +193,9 @@ public sealed class EventStage : IPipelineStage
         m.Kind == ActorMentionKind.Country && m.Code.Length == 3 && root is "01" or "02" or "03" or "04" or "05" or "06" or "09" or "10" or "11" or "12" or "13" or "16"
             ? m.Code + "GOV"
             : m.Code;
+
+    private static bool IsDomesticCode(string code) =>
+        code.StartsWith("081", StringComparison.Ordinal) || code.StartsWith("172", StringComparison.Ordinal) || code is "1724" or "1723";
 
     private static bool IsSpeechCode(string code) =>
         code.Length >= 2 && (code[..2] is "01" or "02" or "03" or "05" or "10" or "11" or "12" or "13" || code.StartsWith("016", StringComparison.Ordinal));
@@ -397,7 +420,7 @@ public sealed class EventStage : IPipelineStage
             target = NearestBefore(document, actorMentions, sentence, match.Trigger);
         }
 
-        if (source is null && !passive)
+        if (source is null && !passive && !nominal)
         {
             source = NearestBefore(document, actorMentions, sentence, match.Trigger);
             if (source is null && lastSource is not null && HasPronounSubject(document, sentence, match.Trigger))
@@ -414,6 +437,23 @@ public sealed class EventStage : IPipelineStage
         if (target is not null && source is not null && target.Group == source.Group && match.SlotTarget is null)
         {
             target = null;
+        }
+
+        bool reciprocal = (match.Pattern.Flags & PatternFlags.Reciprocal) != 0;
+        if (reciprocal && match.SlotTarget is null)
+        {
+            // "X and Y held talks" / "talks between X and Y": the act is among the members of one compound.
+            var between = match.End < sentence.TokenEnd && ActorStage.Is(document, match.End, "between", "among")
+                ? FirstMentionAfter(document, actorMentions, match.End + 1, Math.Min(sentence.TokenEnd, match.End + 4), skipOfChains: false)
+                : null;
+            var pool = between ?? source;
+            var members = Group(actorMentions, pool);
+            bool targetByWith = target is not null && target.First > 0 && ActorStage.Is(document, target.First - 1, "with") ||
+                                target is not null && target.First > 1 && ActorStage.Is(document, target.First - 2, "with");
+            if (members is { Count: >= 2 } && (between is not null || !targetByWith))
+            {
+                return (members, null);
+            }
         }
 
         return (Group(actorMentions, source), Group(actorMentions, target));
@@ -538,6 +578,11 @@ public sealed class EventStage : IPipelineStage
             return false;
         }
 
+        if (trigger + 1 < sentence.TokenEnd && ActorStage.Is(document, trigger + 1, "by"))
+        {
+            return true; // reduced relative: "talks hosted by Germany"
+        }
+
         for (int t = trigger - 1; t >= Math.Max(sentence.TokenStart, trigger - 3); t--)
         {
             string w = Vocabulary.Fold(document.TokenText(t));
@@ -563,6 +608,11 @@ public sealed class EventStage : IPipelineStage
         }
 
         string previous = Vocabulary.Fold(document.TokenText(trigger - 1));
+        if (trigger - 2 >= sentence.TokenStart && LightVerbs.Contains(Vocabulary.Fold(document.TokenText(trigger - 2))))
+        {
+            return false; // "held a meeting", "launched an attack": the subject of the light verb is the source
+        }
+
         return NominalCues.Contains(previous) || (previous.EndsWith("ive", StringComparison.Ordinal) && trigger - 2 >= sentence.TokenStart && Vocabulary.Fold(document.TokenText(trigger - 2)) is "the" or "a" or "an");
     }
 
@@ -587,7 +637,7 @@ public sealed class EventStage : IPipelineStage
 
     private static bool IsFuture(Document document, Sentence sentence, int trigger)
     {
-        for (int t = trigger - 1; t >= Math.Max(sentence.TokenStart, trigger - 3); t--)
+        for (int t = trigger - 1; t >= Math.Max(sentence.TokenStart, trigger - 8); t--)
         {
             string w = Vocabulary.Fold(document.TokenText(t));
             if (Modals.Contains(w))
@@ -600,7 +650,7 @@ public sealed class EventStage : IPipelineStage
                 return true;
             }
 
-            if (w is "," or ";" or "and" or "but" or "said")
+            if (w is "," or ";" or "but" or "said" or "says" or "that" or "after" or "before" or "when" or "which" or "who")
             {
                 return false;
             }
