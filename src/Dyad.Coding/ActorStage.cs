@@ -358,11 +358,21 @@ public sealed class ActorStage : IPipelineStage
 
     private static string HeadWord(Document document, Hit agent) => Vocabulary.Fold(document.TokenText(agent.Last));
 
+    /// <summary>Remembers the code under each content word of the title ("deputy", "minister", "affairs"...).</summary>
     private static void Remember(Document document, Dictionary<string, string> memory, Hit agent, string code)
     {
-        if (code.Length >= 6 && !code.StartsWith("IGO", StringComparison.Ordinal) && !code.StartsWith("NGO", StringComparison.Ordinal))
+        if (code.Length < 6 || code.StartsWith("IGO", StringComparison.Ordinal) || code.StartsWith("NGO", StringComparison.Ordinal))
         {
-            memory[HeadWord(document, agent)] = code;
+            return;
+        }
+
+        for (int t = agent.First; t <= agent.Last; t++)
+        {
+            string word = Vocabulary.Fold(document.TokenText(t));
+            if (word is not ("of" or "the" or "for" or "and" or "'s" or "-"))
+            {
+                memory[word] = code;
+            }
         }
     }
 

@@ -415,6 +415,20 @@ public sealed class EventStage : IPipelineStage
             }
         }
 
+        if (nominal && source is not null && match.SlotSource is null && match.Pattern.Code.StartsWith("11", StringComparison.Ordinal))
+        {
+            // "provocations by Armenia", "the aggression of X": a disapproving noun names the accused; the
+            // accuser is the sentence's speaker (CODING_RULES 8: the speech act is coded, source = speaker).
+            var accused = source;
+            var speaker = SentenceSubject(document, actorMentions, sentence, match.Trigger);
+            if (speaker is null && lastSource is not null && accused.Group != lastSource[0].Group)
+            {
+                return (lastSource, Group(actorMentions, accused));
+            }
+
+            return speaker is null || speaker.Group == accused.Group ? (null, null) : (Group(actorMentions, speaker), Group(actorMentions, accused));
+        }
+
         if (passive && target is null && !noTarget)
         {
             target = NearestBefore(document, actorMentions, sentence, match.Trigger);
@@ -541,18 +555,41 @@ public sealed class EventStage : IPipelineStage
                 break;
             }
 
-            int before = m.First - 1;
-            bool afterPreposition = before >= sentence.TokenStart && ActorStage.Is(document, before, "of", "to", "with", "for", "from", "on", "against", "by", "about", "between", "over");
+            // The preposition that matters is the one before the head of the compound ("with Putin and Blinken").
+            var head = mentions.First(x => x.Group == m.Group);
+            int before = head.First - 1;
+            bool afterPreposition = before >= sentence.TokenStart && ActorStage.Is(document, before, "of", "to", "with", "for", "from", "on", "against", "by", "about", "between", "over", "among");
             if (!afterPreposition)
             {
-                // Take the head of its compound group.
-                return mentions.First(x => x.Group == m.Group);
+                return head;
             }
 
-            fallback ??= m;
+            fallback ??= head;
+            k = mentions.IndexOf(head);
         }
 
         return fallback;
+    }
+
+    /// <summary>The first actor of the sentence before the trigger that is not inside a prepositional phrase.</summary>
+    private static ActorMention? SentenceSubject(Document document, List<ActorMention> mentions, Sentence sentence, int trigger)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.First >= trigger)
+            {
+                break;
+            }
+
+            int before = m.First - 1;
+            bool afterPreposition = before >= sentence.TokenStart && ActorStage.Is(document, before, "of", "to", "with", "for", "from", "on", "against", "by", "about", "between", "over", "in", "at");
+            if (!afterPreposition)
+            {
+                return m;
+            }
+        }
+
+        return null;
     }
 
     private static bool HasPronounSubject(Document document, Sentence sentence, int trigger)
