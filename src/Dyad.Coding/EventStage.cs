@@ -143,7 +143,14 @@ public sealed class EventStage : IPipelineStage
 
         void Add(string? sourceCode, ActorMention? source, string? targetCode, ActorMention? target)
         {
-            if (!seen.Add((sourceCode, targetCode, type.Code, negated)))
+            var eventType = type;
+            string refined = RefineByRoles(type.Code, sourceCode, targetCode);
+            if (refined != type.Code)
+            {
+                eventType = _lexicon.Ontology.Find(refined) ?? type;
+            }
+
+            if (!seen.Add((sourceCode, targetCode, eventType.Code, negated)))
             {
                 return;
             }
@@ -159,13 +166,13 @@ public sealed class EventStage : IPipelineStage
                 Target = targetCode,
                 TargetText = target is null ? null : document.Slice(document.TokenRange(target.First, target.Last)),
                 TargetSpan = target is null ? null : [document.Token(target.First).Start, document.Token(target.Last).End],
-                Code = type.Code,
-                CodeName = type.Name,
-                Root = type.Root,
-                Quad = type.Quad,
-                Goldstein = type.Goldstein,
+                Code = eventType.Code,
+                CodeName = eventType.Name,
+                Root = eventType.Root,
+                Quad = eventType.Quad,
+                Goldstein = eventType.Goldstein,
                 Negated = negated,
-                Plover = type.Plover,
+                Plover = eventType.Plover,
                 Evidence = new Evidence(sentence.Span.Start, sentence.Span.End, document.Slice(sentence.Span)),
                 Trigger = new Evidence(triggerSpan.Start, triggerSpan.End, document.Slice(triggerSpan)),
                 Rule = match.Pattern.Rule,
@@ -179,7 +186,7 @@ public sealed class EventStage : IPipelineStage
                 source is null ? null : (source.First, source.Last),
                 target is null ? null : (target.First, target.Last))
             {
-                IsSpeechAct = IsSpeechCode(type.Code),
+                IsSpeechAct = IsSpeechCode(eventType.Code),
             });
         }
     }
@@ -200,17 +207,57 @@ public sealed class EventStage : IPipelineStage
     private static bool IsSpeechCode(string code) =>
         code.Length >= 2 && (code[..2] is "01" or "02" or "03" or "05" or "10" or "11" or "12" or "13" || code.StartsWith("016", StringComparison.Ordinal));
 
-    private static string FutureCode(string code) => code[..2] switch
+    /// <summary>
+    /// A future or planned act (CODING_RULES 10): cooperation becomes intent (03x, keeping the kind: 072 military
+    /// aid -> 0332), force becomes a threat (13x).
+    /// </summary>
+    private static string FutureCode(string code) => code switch
     {
-        "04" => "036",
-        "05" => "030",
-        "06" => "031",
-        "07" => "033",
-        "08" => "035",
-        "18" or "19" or "20" => "138",
-        "14" or "15" or "16" or "17" => "130",
+        _ when code.StartsWith("04", StringComparison.Ordinal) => "036",
+        _ when code.StartsWith("05", StringComparison.Ordinal) => "032",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        _ when code.StartsWith("06", StringComparison.Ordinal) => "031",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        _ when code.StartsWith("07", StringComparison.Ordinal) => "033",
+        _ when code.StartsWith("081", StringComparison.Ordinal) => "0351",
+        "082" => "0352",
+        _ when code.StartsWith("084", StringComparison.Ordinal) => "0353",
+        "085" => "0354",
+        "086" => "0355",
+        _ when code.StartsWith("087", StringComparison.Ordinal) => "0356",
+        _ when code.StartsWith("08", StringComparison.Ordinal) => "035",
+        _ when code.StartsWith("163", StringComparison.Ordinal) => "1312",
+        _ when code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal) => "138",
+        _ when code.StartsWith("14", StringComparison.Ordinal) || code.StartsWith("15", StringComparison.Ordinal) || code.StartsWith("16", StringComparison.Ordinal) || code.StartsWith("17", StringComparison.Ordinal) => "130",
         _ => code,
     };
+
+    /// <summary>
+    /// Codebook precedence by the actors' roles: force used on protesters is repression (175); an attack by
+    /// non-state or unidentified actors on civilians, students or pilgrims is an assault (180).
+    /// </summary>
+    private static string RefineByRoles(string code, string? source, string? target)
+    {
+        string? targetRole = target is { Length: 6 } ? target[3..] : null;
+        string? sourceRole = source is { Length: 6 } ? source[3..] : null;
+        if (code is "190" or "193" && targetRole == "OPP" && sourceRole is "COP" or "MIL" or "GOV")
+        {
+            return "175";
+        }
+
+        if (code == "190" && targetRole is "CVL" or "EDU" or "REF" && sourceRole is "REB" or "UAF" or "CRM" or null)
+        {
+            return "180";
+        }
+
+        return code;
+    }
 
     /// <summary>A pattern found at a trigger.</summary>
     private sealed record PatternMatch(VerbPattern Pattern, int Trigger, int End, int TriggerEnd, ActorMention? SlotSource, ActorMention? SlotTarget);
@@ -381,7 +428,7 @@ public sealed class EventStage : IPipelineStage
         return false;
     }
 
-    private static bool IsClauseBreak(Document document, int t) => ActorStage.Is(document, t, ".", ";", ":", "!", "?", "\"", "\u201c", "\u201d");
+    private static bool IsClauseBreak(Document document, int t) => ActorStage.Is(document, t, ".", ";", ":", "!", "?");
 
     private (List<ActorMention>? Sources, List<ActorMention>? Targets) AssignActors(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions, PatternMatch match, List<ActorMention>? lastSource)
     {
