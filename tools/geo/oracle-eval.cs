@@ -5,7 +5,8 @@
 // result is scored like `dyad eval` does over matched events. Trigger guesses are approximate: the figures
 // measure the stage given roughly the right words, not the whole system.
 //
-//   dotnet run tools/geo/oracle-eval.cs -- ../shared/eval/dev-gold.jsonl ../shared/seed [--list]
+//   dotnet run tools/geo/oracle-eval.cs -- ../shared/eval/dev-gold.jsonl ../shared/seed [--list] [--coder]
+// With --coder the real coder's events are used instead (matched to gold as `dyad eval` matches them).
 #:project ../../src/Dyad.Coding/Dyad.Coding.csproj
 
 using Dyad.Coding;
@@ -16,6 +17,7 @@ using Dyad.Text;
 string goldPath = args.Length > 0 ? args[0] : "../shared/eval/dev-gold.jsonl";
 string? seedDir = args.Length > 1 ? args[1] : null;
 bool list = args.Contains("--list");
+bool useCoder = args.Contains("--coder");
 var problems = new List<string>();
 var items = GoldItem.ReadFile(goldPath, seedDir, problems);
 foreach (string p in problems)
@@ -49,6 +51,40 @@ var triggers = new Dictionary<string, string[]>
 
 var pairs = new List<EventPair>();
 var stage = new WhereWhenStage();
+if (useCoder)
+{
+    // The real coder's events, matched to gold as `dyad eval` does; lists the place and date disagreements.
+    var coder = new DyadCoder();
+    var system = items.ToDictionary(i => i.Id, i => coder.Code(new Document(i.Id, i.Text, new DocumentMetadata(i.DatelineDate))));
+    var report = Scorer.Score(items, system);
+    foreach (var pair in report.Matched)
+    {
+        Report(pair.ItemId, pair.Gold, pair.System);
+    }
+
+    foreach (string line in PlaceDateScoring.Score(report.Matched).Lines())
+    {
+        Console.WriteLine(line);
+    }
+
+    return;
+}
+
+void Report(string id, GoldEvent g, EventRecord s)
+{
+    if (!list)
+    {
+        return;
+    }
+
+    bool placeOk = g.HasLocation ? s.Location is not null && s.Location.Country == g.PlaceCountry && g.PlaceName is string n && PlaceDateScoring.NamesMatch(n, s.Location.Name) : s.Location is null;
+    bool dateOk = g.EventDate == s.Date;
+    if (!placeOk || !dateOk)
+    {
+        Console.WriteLine($"{id} {g.Code} {g.Source}->{g.Target} [{s.Trigger.Text}@{s.Sentence}] place {(placeOk ? "ok" : "BAD")}: gold {g.PlaceName ?? "-"}/{g.PlaceCountry ?? "-"} sys {s.Location?.Name ?? "-"}/{s.Location?.Country ?? "-"}; date {(dateOk ? "ok" : "BAD")}: gold {g.EventDate ?? "-"} sys {s.Date ?? "-"}");
+    }
+}
+
 foreach (var item in items)
 {
     if (item.Events.Count == 0)
@@ -91,17 +127,7 @@ foreach (var item in items)
     for (int i = 0; i < coded.Count; i++)
     {
         pairs.Add(new EventPair(item.Id, golds[i], coded[i].Record));
-        if (list)
-        {
-            var s = coded[i].Record;
-            var g = golds[i];
-            bool placeOk = g.HasLocation ? s.Location is not null && s.Location.Country == g.PlaceCountry && g.PlaceName is string n && PlaceDateScoring.NamesMatch(n, s.Location.Name) : s.Location is null;
-            bool dateOk = g.EventDate == s.Date;
-            if (!placeOk || !dateOk)
-            {
-                Console.WriteLine($"{item.Id} {g.Code} {g.Source}->{g.Target} [{s.Trigger.Text}@{s.Sentence}] place {(placeOk ? "ok" : "BAD")}: gold {g.PlaceName ?? "-"}/{g.PlaceCountry ?? "-"} sys {s.Location?.Name ?? "-"}/{s.Location?.Country ?? "-"}; date {(dateOk ? "ok" : "BAD")}: gold {g.EventDate ?? "-"} sys {s.Date ?? "-"}");
-            }
-        }
+        Report(item.Id, golds[i], coded[i].Record);
     }
 }
 

@@ -28,7 +28,7 @@ public static class DateFinder
 
     private static readonly FrozenSet<string> ReportingVerbs = new[]
     {
-        "said", "says", "told", "announced", "stated", "added", "confirmed", "reported", "declared", "tweeted",
+        "said", "says", "told", "announced", "stated", "added", "confirmed", "reported", "tweeted",
         "wrote", "posted", "briefed", "noted", "explained",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
@@ -205,6 +205,13 @@ public static class DateFinder
                     : Make(document, sentence, i - 1, i, DateKind.Year, null);
         }
 
+        // "after two days of talks": the talks began the day before the anchor (N - 1 days earlier).
+        if (lower == "after" && i + 3 < end && Counts.TryGetValue(Word(document, i + 1), out int spell) && spell > 1
+            && Word(document, i + 2).Equals("days", StringComparison.OrdinalIgnoreCase) && Word(document, i + 3).Equals("of", StringComparison.OrdinalIgnoreCase))
+        {
+            return Make(document, sentence, i, i + 3, DateKind.AnchorRelative, null, -(spell - 1)) with { StartsClause = true };
+        }
+
         // "a day earlier", "a day after ...", "two days later", "the day before", "the previous day", "the next day".
         if (Counts.TryGetValue(word, out int count) && i + 2 < end && Word(document, i + 1).ToLowerInvariant() is "day" or "days")
         {
@@ -217,6 +224,12 @@ public static class DateFinder
                 "before" => Make(document, sentence, i, i + 2, DateKind.AnchorRelative, null, count) with { StartsClause = true },
                 _ => null,
             };
+        }
+
+        if (lower == "day" && previous is "the" && i - 2 >= sentence.TokenStart && Word(document, i - 2).Equals("in", StringComparison.OrdinalIgnoreCase)
+            && i - 3 >= sentence.TokenStart && Word(document, i - 3).ToLowerInvariant() is "earlier" or "later")
+        {
+            return Make(document, sentence, i - 3, i, DateKind.AnchorRelative, null, 0); // "earlier in the day"
         }
 
         if (lower == "day" && previous is "previous" or "next" && i - 2 >= sentence.TokenStart && Word(document, i - 2).Equals("the", StringComparison.OrdinalIgnoreCase))

@@ -26,6 +26,8 @@ public sealed class EventDateResolver
         "because", "but", "whereas", "until", "that", "since", "following", "amid",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<string> PresentPerfectMarkers = new[] { "has", "have" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenSet<string> PerfectMarkers = new[] { "has", "have", "had", "previously", "earlier", "already" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
@@ -50,6 +52,7 @@ public sealed class EventDateResolver
         ArgumentNullException.ThrowIfNull(dates);
         var result = new EventDate?[events.Count];
         var lastSpeechDate = new Dictionary<string, (EventDate Date, int Sentence)>(StringComparer.Ordinal);
+        var live = LiveDate(document, dates);
         var order = Enumerable.Range(0, events.Count).OrderBy(i => events[i].SentenceIndex).ThenBy(i => events[i].TriggerFirst).ToArray();
         foreach (int e in order)
         {
@@ -61,13 +64,18 @@ public sealed class EventDateResolver
 
             var expressions = dates.BySentence[ev.SentenceIndex];
             var date = InClause(document, ev, expressions, dates.ReportDate);
+            if (date is null && document.Sentence(ev.SentenceIndex).IsHeadline)
+            {
+                date = LeadDate(document, dates); // a headline restates the lead: "X attends the meeting" / "On April 14, X spoke"
+            }
+
             bool isIntent = IsIntentOrThreat(ev.Record.Code);
             if (date is EventDate d && dates.ReportDate is DateOnly report && d.Date > report)
             {
                 date = null; // a planned date is never the event's date
             }
 
-            if (date is null && (ev.IsSpeechAct || isIntent))
+            if (date is null && (EventPlaceResolver.IsSpeechLike(ev) || isIntent))
             {
                 date = Reporting(expressions, dates.ReportDate);
                 if (date is null && ev.Record.Source is string speaker && !InPerfect(document, ev)
@@ -75,6 +83,11 @@ public sealed class EventDateResolver
                 {
                     date = previous.Date;
                 }
+            }
+
+            if (date is null && live is EventDate liveDate && !InPerfect(document, ev) && !isIntent)
+            {
+                date = liveDate; // "Heavy fighting broke out overnight ...": the article reports that day's acts
             }
 
             result[e] = date;
@@ -87,6 +100,66 @@ public sealed class EventDateResolver
         }
 
         return result;
+    }
+
+    /// <summary>Index of the lead: the first sentence that is not a headline, caption or dateline line; -1 when none.</summary>
+    public static int LeadSentence(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        for (int s = 0; s < document.SentenceCount; s++)
+        {
+            var sentence = document.Sentence(s);
+            bool datelineLine = document.Dateline?.Span is TextSpan d && d.Overlaps(sentence.Span) && sentence.Span.End <= d.End + 3;
+            if (!sentence.IsHeadline && !datelineLine && sentence.TokenCount > 3)
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The day of a live report: its lead dates its news "overnight", "today" or "tonight" (the report day), so the
+    /// acts it goes on to report in the simple past are of that day. Null for other articles.
+    /// </summary>
+    private static EventDate? LiveDate(Document document, DateLayer dates)
+    {
+        int lead = LeadSentence(document);
+        if (lead < 0 || dates.ReportDate is not DateOnly report)
+        {
+            return null;
+        }
+
+        foreach (var x in dates.BySentence[lead])
+        {
+            if (x.Kind == DateKind.ReportRelative && x.Value is { Precision: DatePrecision.Day } v && v.Date == report)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    private static EventDate? LeadDate(Document document, DateLayer dates)
+    {
+        int lead = LeadSentence(document);
+        if (lead < 0)
+        {
+            return null;
+        }
+
+        foreach (var x in dates.BySentence[lead])
+        {
+            if (x.Value is { Precision: DatePrecision.Day } v && !x.IsAttributive && !x.IsPossessive && !x.StartsClause
+                && (dates.ReportDate is not DateOnly r || v.Date <= r))
+            {
+                return v;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True for intents (root 03) and threats (root 13), dated by their announcement.</summary>
@@ -114,6 +187,11 @@ public sealed class EventDateResolver
             if (x.IsPossessive && (x.Last > ev.TriggerFirst || distance > 5))
             {
                 continue; // "Thursday's police shootout": only the shootout takes it
+            }
+
+            if (x.IsReporting && !EventPlaceResolver.IsSpeechLike(ev) && (x.First > ev.TriggerLast || InPerfect(document, ev, presentOnly: true)))
+            {
+                continue; // "Pakistan has moved troops ..., PTI said on Friday": the report's day, not the move's
             }
 
             if (distance < bestDistance)
@@ -193,12 +271,13 @@ public sealed class EventDateResolver
         return clause;
     }
 
-    private static bool InPerfect(Document document, CodedEvent ev)
+    private static bool InPerfect(Document document, CodedEvent ev, bool presentOnly = false)
     {
+        var markers = presentOnly ? PresentPerfectMarkers : PerfectMarkers;
         var sentence = document.Sentence(ev.SentenceIndex);
-        for (int i = Math.Max(sentence.TokenStart, ev.TriggerFirst - 3); i < ev.TriggerFirst; i++)
+        for (int i = Math.Max(sentence.TokenStart, ev.TriggerFirst - 3); i < ev.TriggerLast && i < ev.TriggerFirst + 3; i++)
         {
-            if (PerfectMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i)))
+            if (markers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i)))
             {
                 return true;
             }

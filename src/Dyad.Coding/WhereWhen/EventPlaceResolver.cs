@@ -26,7 +26,15 @@ public sealed class EventPlaceResolver
     private static readonly FrozenSet<string> ComplementMarkers = new[]
     {
         "that", "said", "says", "told", "announced", "added", "stated", "reported", "claimed", "accused", "alleged",
-        "over", "about", "against", "for", "into", "saying", "calling",
+        "for", "into", "saying", "calling",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    // Words after which a place belongs to another clause or to the topic of the act, not to the act:
+    // "... after protests in Almaty turned violent", "in protest at its offensive in the Gaza Strip".
+    private static readonly FrozenSet<string> ClauseBarriers = new[]
+    {
+        "after", "before", "because", "since", "following", "amid", "which", "who", "whose", "where", "while",
+        "although", "but", "whereas", "until", "over", "about", "against", "protest", ";",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> Nationwide = new[] { "nationwide", "countrywide", "nation-wide" }
@@ -59,11 +67,52 @@ public sealed class EventPlaceResolver
             }
         }
 
+        // Material conflict with no place of its own takes the place of another act in its sentence ("seized the
+        // airport in Goma ... after days of fighting").
+        for (int e = 0; e < events.Count; e++)
+        {
+            var ev = events[e];
+            if (result[e] is not null || !int.TryParse(ev.Record.Root, out int r) || r < 14)
+            {
+                continue;
+            }
+
+            for (int o = 0; o < events.Count; o++)
+            {
+                if (o != e && events[o].SentenceIndex == ev.SentenceIndex && attached[o] is { Cue: not (PlaceCue.NamedAfter or PlaceCue.To) } && result[o] is EventLocation other
+                    && int.TryParse(events[o].Record.Root, out int ro) && ro >= 14)
+                {
+                    result[e] = other with { Confidence = Math.Round(other.Confidence.GetValueOrDefault() * 0.8, 2) };
+                    break;
+                }
+            }
+        }
+
+        // Acts agreed or done at talks take the talks' venue ("agreed on Thursday to keep negotiating after two days
+        // of talks at the Villa Borsig").
+        for (int e = 0; e < events.Count; e++)
+        {
+            if (result[e] is not null)
+            {
+                continue;
+            }
+
+            for (int o = 0; o < events.Count; o++)
+            {
+                if (o != e && events[o].SentenceIndex == events[e].SentenceIndex && events[o].Record.Root == "04" && events[o].Record.Code != "041"
+                    && result[o] is EventLocation venue && attached[o] is { Cue: not (PlaceCue.NamedAfter or PlaceCue.To) })
+                {
+                    result[e] = venue with { Confidence = Math.Round(venue.Confidence.GetValueOrDefault() * 0.8, 2) };
+                    break;
+                }
+            }
+        }
+
         // Nationwide measures ("ended the nationwide state of emergency"): the source's country.
         for (int e = 0; e < events.Count; e++)
         {
             var ev = events[e];
-            if (result[e] is null && ev.Record.Source is string code && Gazetteer.Alpha2(code) is string iso && SentenceHas(document, ev.SentenceIndex, Nationwide)
+            if (result[e] is null && ev.Record.Source is string code && Gazetteer.Alpha2(code) is string iso && NearTrigger(document, ev, Nationwide)
                 && Gazetteer.Country(iso) is Place country)
             {
                 result[e] = ToLocation(country.Name, country, 0.5);
@@ -108,7 +157,8 @@ public sealed class EventPlaceResolver
                 string? target = ev.Record.Target is string t ? Gazetteer.Alpha2(t) : null;
                 bool physical = int.TryParse(ev.Record.Root, out int root) && root >= 14;
                 bool meeting = ev.Record.Root == "04" && ev.Record.Code != "041"; // a phone call has no venue
-                if (recent && (meeting || source == city.Country || (source is null && physical && target == city.Country)))
+                bool withHost = ev.Record.Root == "05" && target == city.Country; // signing with the dateline's country
+                if (recent && (meeting || withHost || source == city.Country || (source is null && physical && target == city.Country)))
                 {
                     result[e] = ToLocation(document.Dateline!.City is string name ? TitleCase(name.Split('/')[0]) : city.Name, city, 0.4);
                 }
@@ -118,11 +168,11 @@ public sealed class EventPlaceResolver
         return result;
     }
 
-    private static bool SentenceHas(Document document, int sentenceIndex, FrozenSet<string> words)
+    private static bool NearTrigger(Document document, CodedEvent ev, FrozenSet<string> words)
     {
-        var sentence = document.Sentence(sentenceIndex);
+        var sentence = document.Sentence(ev.SentenceIndex);
         var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (int i = sentence.TokenStart; i < sentence.TokenEnd; i++)
+        for (int i = ev.TriggerFirst; i < Math.Min(sentence.TokenEnd, ev.TriggerLast + 7); i++)
         {
             if (lookup.Contains(document.TokenText(i)))
             {
@@ -143,6 +193,28 @@ public sealed class EventPlaceResolver
     private PlaceMention?[] Attach(Document document, IReadOnlyList<CodedEvent> events, PlaceLayer places)
     {
         var result = new PlaceMention?[events.Count];
+        AttachInSentences(document, events, places, result);
+
+        // A headline restates the lead: its events take the lead's place ("... held in Samarkand").
+        int lead = EventDateResolver.LeadSentence(document);
+        if (lead >= 0 && lead < places.BySentence.Count)
+        {
+            var leadPlace = places.BySentence[lead].FirstOrDefault(m => m.IsLocative && !m.IsActor && m.Cue is not (PlaceCue.Origin or PlaceCue.To));
+            for (int e = 0; e < events.Count; e++)
+            {
+                if (result[e] is null && leadPlace is not null && events[e].SentenceIndex < lead && document.Sentence(events[e].SentenceIndex).IsHeadline
+                    && !EventDateResolver.IsIntentOrThreat(events[e].Record.Code))
+                {
+                    result[e] = leadPlace;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private void AttachInSentences(Document document, IReadOnlyList<CodedEvent> events, PlaceLayer places, PlaceMention?[] result)
+    {
         var bySentence = events.Select((ev, i) => (ev, i)).GroupBy(x => x.ev.SentenceIndex);
         foreach (var group in bySentence)
         {
@@ -218,20 +290,21 @@ public sealed class EventPlaceResolver
                     }
 
                     bool intent = EventDateResolver.IsIntentOrThreat(ev.Record.Code);
-                    var usable = list.Where(m => !(m.First > ev.TriggerLast && (intent || (ev.IsSpeechAct && ReportsClause(document, ev.TriggerLast, m.First))))).ToList();
+                    bool speech = IsSpeechLike(ev);
+                    var usable = list.Where(m => !(m.First > ev.TriggerLast
+                        && (intent || Between(document, ev.TriggerLast, m.First, ClauseBarriers) || (speech && Between(document, ev.TriggerLast, m.First, ComplementMarkers))))).ToList();
                     result[index] = MostSpecific(usable, mentions);
                 }
             }
         }
-
-        return result;
     }
 
-    private static bool ReportsClause(Document document, int from, int to)
+    private static bool Between(Document document, int from, int to, FrozenSet<string> words)
     {
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = from + 1; i < to; i++)
         {
-            if (ComplementMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i)))
+            if (lookup.Contains(document.TokenText(i)))
             {
                 return true;
             }
@@ -239,6 +312,10 @@ public sealed class EventPlaceResolver
 
         return false;
     }
+
+    /// <summary>Statements (roots 01-03, 10-13) and events the coder marks as speech acts.</summary>
+    internal static bool IsSpeechLike(CodedEvent ev) =>
+        ev.IsSpeechAct || ev.Record.Root is "01" or "02" or "03" or "10" or "11" or "12" or "13";
 
     private PlaceMention? MostSpecific(List<PlaceMention> mentions, IReadOnlyList<PlaceMention> all)
     {
@@ -288,7 +365,9 @@ public sealed class EventPlaceResolver
         Place? containerPlace = container is not null ? Choose(container, null, actors, article, out _) : null;
         if (mention.Cue == PlaceCue.Border && mention.Candidates.Length == 0)
         {
-            return new EventLocation(mention.Text, null, null, null) { Confidence = 0.6 };
+            // A border between two named sides has no country (CODING_RULES 13); "its border" is the actor's own side.
+            string? side = mention.OwnBorder && ev.Record.Source is string own ? Gazetteer.Alpha2(own) : null;
+            return new EventLocation(mention.Text, side, null, null) { Confidence = side is null ? 0.6 : 0.5 };
         }
 
         var place = Choose(mention, containerPlace, actors, article, out double confidence);

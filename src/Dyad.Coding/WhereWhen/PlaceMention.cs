@@ -62,6 +62,9 @@ public sealed record PlaceMention(
     /// <summary>Index (in the sentence's mention list) of a mention that contains this one, or -1.</summary>
     public int Container { get; init; } = -1;
 
+    /// <summary>True for "its border (with X)": the border of the acting country, placed in that country.</summary>
+    public bool OwnBorder { get; init; }
+
     /// <summary>True when the name stands for an actor here ("Moscow said", "Baku's ministry").</summary>
     public bool IsActor { get; init; }
 

@@ -235,6 +235,28 @@ public sealed class ToponymRecognizer
             int name = i - 1;
             if (!IsNameWord(document, name) || NotPlaceStarts.Contains(document.TokenText(name).ToString()))
             {
+                // "moved troops to its international border with India": the actor's own border.
+                int j = i - 1;
+                while (j > sentence.TokenStart && i - j <= 3 && document.Token(j).Kind == TokenKind.Word && char.IsLower(document.TokenText(j)[0])
+                    && document.TokenText(j) is not ("its" or "their"))
+                {
+                    j--;
+                }
+
+                if (j >= sentence.TokenStart && document.TokenText(j) is "its" or "their")
+                {
+                    int end = i;
+                    if (i + 2 < sentence.TokenEnd && document.TokenText(i + 1) is "with" && IsNameWord(document, i + 2))
+                    {
+                        end = i + 2;
+                    }
+
+                    var own = document.TokenRange(j + 1, end);
+                    found.RemoveAll(m => m.First > i && m.Last <= end);
+                    int position = found.FindIndex(m => m.First > j);
+                    found.Insert(position < 0 ? found.Count : position, new PlaceMention(sentence.Index, j + 1, end, own, document.Slice(own), PlaceCue.Border, PlaceSuffix.None, [], false) { OwnBorder = true });
+                }
+
                 continue;
             }
 

@@ -27,8 +27,8 @@ public static class GeoName
     private static readonly string[] AdminSuffixes =
     [
         "district", "districts", "region", "regions", "province", "provinces", "oblast", "oblasti", "governorate",
-        "state", "rayon", "raion", "rayonu", "county", "prefecture", "municipality", "department", "krai", "kray",
-        "okrug", "voivodeship", "emirate", "division", "tehsil", "taluka", "canton", "parish", "marz", "velayat",
+        "state", "rayon", "raion", "rayonu", "county", "prefecture", "municipality", "krai", "kray",
+        "okrug", "voivodeship", "emirate", "tehsil", "taluka", "canton", "parish", "marz", "velayat",
         "viloyati", "wilaya", "ostan", "mintaqah", "muhafazah",
     ];
 
