@@ -32,6 +32,13 @@ public static class DateFinder
         "wrote", "posted", "briefed", "noted", "explained",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    // Lower-case words that can start or end a date expression (the rest start with a capital or a digit).
+    private static readonly FrozenSet<string> LowerStarts = new[]
+    {
+        "yesterday", "today", "tonight", "overnight", "night", "week", "month", "year", "day", "after", "a", "one",
+        "two", "three", "four", "five", "six", "seven",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private static readonly FrozenDictionary<string, int> Counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
         ["a"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
@@ -84,7 +91,21 @@ public static class DateFinder
 
     private static DateExpression? TryAt(Document document, Sentence sentence, int i, DateOnly? report)
     {
-        string word = Word(document, i);
+        var token = document.Token(i);
+        var raw = document.TokenText(i);
+        if (token.Kind is TokenKind.Punctuation or TokenKind.Clitic
+            || (token.Kind == TokenKind.Word && !char.IsUpper(raw[0]) && !LowerStarts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(raw)))
+        {
+            return null; // most tokens: no allocation
+        }
+
+        if (token.Kind == TokenKind.Word && char.IsUpper(raw[0]) && !Months.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(raw.TrimEnd('.'))
+            && !Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(raw) && !LowerStarts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(raw))
+        {
+            return null; // a capitalised word that is no month or weekday
+        }
+
+        string word = raw.ToString();
         string lower = word.ToLowerInvariant();
         string previous = i - 1 >= sentence.TokenStart ? Word(document, i - 1).ToLowerInvariant() : string.Empty;
         int end = sentence.TokenEnd;

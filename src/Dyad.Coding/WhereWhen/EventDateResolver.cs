@@ -31,6 +31,10 @@ public sealed class EventDateResolver
     private static readonly FrozenSet<string> PerfectMarkers = new[] { "has", "have", "had", "previously", "earlier", "already" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BarrierLookup = Barriers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PerfectLookup = PerfectMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PresentPerfectLookup = PresentPerfectMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Finds and resolves the date expressions of every sentence.</summary>
     public static DateLayer FindAll(Document document)
     {
@@ -52,7 +56,8 @@ public sealed class EventDateResolver
         ArgumentNullException.ThrowIfNull(dates);
         var result = new EventDate?[events.Count];
         var lastSpeechDate = new Dictionary<string, (EventDate Date, int Sentence)>(StringComparer.Ordinal);
-        var live = LiveDate(document, dates);
+        EventDate? live = null;
+        bool liveKnown = false;
         var order = Enumerable.Range(0, events.Count).OrderBy(i => events[i].SentenceIndex).ThenBy(i => events[i].TriggerFirst).ToArray();
         foreach (int e in order)
         {
@@ -83,6 +88,12 @@ public sealed class EventDateResolver
                 {
                     date = previous.Date;
                 }
+            }
+
+            if (date is null && !liveKnown)
+            {
+                live = LiveDate(document, dates);
+                liveKnown = true;
             }
 
             if (date is null && live is EventDate liveDate && !InPerfect(document, ev) && !isIntent)
@@ -167,6 +178,11 @@ public sealed class EventDateResolver
 
     private static EventDate? InClause(Document document, CodedEvent ev, IReadOnlyList<DateExpression> expressions, DateOnly? report)
     {
+        if (expressions.Count == 0)
+        {
+            return null;
+        }
+
         var sentence = document.Sentence(ev.SentenceIndex);
         int clause = ClauseOf(document, sentence, expressions, ev.TriggerFirst, out var opener);
         DateExpression? best = null;
@@ -261,7 +277,7 @@ public sealed class EventDateResolver
                 continue;
             }
 
-            if (Barriers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text))
+            if (BarrierLookup.Contains(text))
             {
                 clause++;
                 opener = null;
@@ -273,11 +289,11 @@ public sealed class EventDateResolver
 
     private static bool InPerfect(Document document, CodedEvent ev, bool presentOnly = false)
     {
-        var markers = presentOnly ? PresentPerfectMarkers : PerfectMarkers;
+        var markers = presentOnly ? PresentPerfectLookup : PerfectLookup;
         var sentence = document.Sentence(ev.SentenceIndex);
         for (int i = Math.Max(sentence.TokenStart, ev.TriggerFirst - 3); i < ev.TriggerLast && i < ev.TriggerFirst + 3; i++)
         {
-            if (markers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i)))
+            if (markers.Contains(document.TokenText(i)))
             {
                 return true;
             }

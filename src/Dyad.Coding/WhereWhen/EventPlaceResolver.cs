@@ -141,7 +141,7 @@ public sealed class EventPlaceResolver
         }
 
         // The dateline city, only for the acts of its own country's actors on about the report date.
-        var dateline = DatelinePlace(document, articleCountries);
+        var dateline = result.Any(r => r is null) ? DatelinePlace(document, articleCountries) : null;
         if (dateline is Place city)
         {
             for (int e = 0; e < events.Count; e++)
@@ -197,7 +197,13 @@ public sealed class EventPlaceResolver
 
         // A headline restates the lead: its events take the lead's place ("... held in Samarkand").
         int lead = EventDateResolver.LeadSentence(document);
-        if (lead >= 0 && lead < places.BySentence.Count)
+        bool headlineEvent = false;
+        for (int e = 0; e < events.Count && !headlineEvent; e++)
+        {
+            headlineEvent = result[e] is null && events[e].SentenceIndex < lead && document.Sentence(events[e].SentenceIndex).IsHeadline;
+        }
+
+        if (headlineEvent && lead < places.BySentence.Count)
         {
             var leadPlace = places.BySentence[lead].FirstOrDefault(m => m.IsLocative && !m.IsActor && m.Cue is not (PlaceCue.Origin or PlaceCue.To));
             for (int e = 0; e < events.Count; e++)
@@ -301,6 +307,11 @@ public sealed class EventPlaceResolver
 
     private static bool Between(Document document, int from, int to, FrozenSet<string> words)
     {
+        if (to - from <= 1)
+        {
+            return false;
+        }
+
         var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = from + 1; i < to; i++)
         {
@@ -505,8 +516,14 @@ public sealed class EventPlaceResolver
             set.UnionWith(ActorCountries(ev));
         }
 
-        foreach (var sentence in places.BySentence)
+        foreach (int s in events.Select(e => e.SentenceIndex).Distinct())
         {
+            if (s < 0 || s >= places.BySentence.Count)
+            {
+                continue;
+            }
+
+            var sentence = places.BySentence[s];
             foreach (var m in sentence)
             {
                 if (m.Candidates.Length > 0 && Gazetteer[m.Candidates[0]] is { Kind: PlaceKind.Country } country)

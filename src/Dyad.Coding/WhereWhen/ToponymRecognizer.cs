@@ -141,6 +141,12 @@ public sealed class ToponymRecognizer
                 continue;
             }
 
+            if (!IsNameWord(document, i))
+            {
+                i++; // names start with a capital ("Moscow-based" too)
+                continue;
+            }
+
             var mention = TryAt(document, sentence, i) ?? TryUnknownAfterPreposition(document, sentence, i);
             if (mention is null)
             {
@@ -180,15 +186,19 @@ public sealed class ToponymRecognizer
         }
 
         int before = mention.First - 1;
-        if (before > sentence.TokenStart && IsNameWord(document, before) && !Skippable.Contains(document.TokenText(before).ToString())
-            && !IsDemonymLike(document.TokenText(before).ToString()) && !Prepositions.ContainsKey(document.TokenText(before).ToString()))
+        if (before > sentence.TokenStart && IsNameWord(document, before) && !Has(Skippable, document.TokenText(before))
+            && !IsDemonymLike(document.TokenText(before).ToString()) && !Has(Prepositions, document.TokenText(before)))
         {
             // A capitalised word before it, not at the start of the sentence: a person's or an organisation's name.
-            return !NotPlaceStarts.Contains(document.TokenText(before).ToString()) || IsTitle(document.TokenText(before).ToString());
+            return !Has(NotPlaceStarts, document.TokenText(before)) || IsTitle(document.TokenText(before).ToString());
         }
 
         return false;
     }
+
+    private static bool Has(FrozenSet<string> set, ReadOnlySpan<char> word) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    private static bool Has<T>(FrozenDictionary<string, T> map, ReadOnlySpan<char> word) => map.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
 
     private static bool IsMonthOrWeekday(string word) =>
         word is "January" or "February" or "March" or "April" or "May" or "June" or "July" or "August" or "September" or "October"
@@ -204,9 +214,13 @@ public sealed class ToponymRecognizer
             return null;
         }
 
+        if (document.TokenText(index - 1) is not ("in" or "at" or "near"))
+        {
+            return null;
+        }
+
         string word = document.TokenText(index).ToString();
-        string previous = document.TokenText(index - 1).ToString();
-        if (previous is not ("in" or "at" or "near") || NotPlaceStarts.Contains(word) || UnknownStop.Contains(word) || IsDemonymLike(word) || word.Length < 4
+        if ( NotPlaceStarts.Contains(word) || UnknownStop.Contains(word) || IsDemonymLike(word) || word.Length < 4
             || word.All(char.IsUpper))
         {
             return null;
@@ -227,13 +241,14 @@ public sealed class ToponymRecognizer
     {
         for (int i = sentence.TokenStart + 1; i < sentence.TokenEnd; i++)
         {
-            if (!BorderNouns.Contains(document.TokenText(i).ToString()) || char.IsUpper(document.TokenText(i)[0]))
+            var word = document.TokenText(i);
+            if (word.Length < 6 || word[0] is not ('b' or 'f') || !Has(BorderNouns, word))
             {
                 continue; // "Reporters Without Borders" is a name
             }
 
             int name = i - 1;
-            if (!IsNameWord(document, name) || NotPlaceStarts.Contains(document.TokenText(name).ToString()))
+            if (!IsNameWord(document, name) || Has(NotPlaceStarts, document.TokenText(name)))
             {
                 // "moved troops to its international border with India": the actor's own border.
                 int j = i - 1;
@@ -282,10 +297,15 @@ public sealed class ToponymRecognizer
             return TryBased(document, sentence, first);
         }
 
-        if (!IsNameWord(document, first) || NotPlaceStarts.Contains(document.TokenText(first).ToString()))
+        if (!IsNameWord(document, first) || Has(NotPlaceStarts, document.TokenText(first)))
         {
-            // "X-based" is one token: "Moscow-based".
-            return TryBased(document, sentence, first);
+            return null;
+        }
+
+        if (!Gazetteer.StartsAName(document.TokenText(first)))
+        {
+            // No place name begins with this word; it may still be an unknown name with a suffix ("Jamrud area").
+            return first + 1 < sentence.TokenEnd && SuffixKind(document, first + 1) != PlaceSuffix.None ? UnknownWithSuffix(document, sentence, first) : null;
         }
 
         int limit = first;
@@ -318,17 +338,46 @@ public sealed class ToponymRecognizer
                 return plain;
             }
 
-            if (suffixToken >= 0 && last == limit && last - first < 3 && StrongSuffixes.Contains(document.TokenText(suffixToken).ToString())
-                && !IsDemonymLike(document.TokenText(last).ToString()) && !NotPlaceStarts.Contains(document.TokenText(last).ToString()))
+            if (last == first && first - 1 >= sentence.TokenStart && Has(Prepositions, document.TokenText(first - 1)))
             {
-                // Not in the gazetteer, but the text calls it a district/village/area: keep it, unresolved.
-                var span = document.TokenRange(first, suffixToken);
-                var suffixKind = SuffixKind(document, suffixToken);
-                return new PlaceMention(document.SentenceOfToken(first), first, suffixToken, span, document.Slice(span), PlaceCue.Suffix, suffixKind, [], false);
+                // A spelling variant, only where the text marks a place: "near Gorus".
+                var variant = Lookup(document, first, last, allowVariants: true);
+                if (variant is not null)
+                {
+                    return variant;
+                }
+            }
+
+            if (suffixToken >= 0 && last == limit && last - first < 3)
+            {
+                var unknown = UnknownWithSuffix(document, sentence, first, last);
+                if (unknown is not null)
+                {
+                    return unknown;
+                }
             }
         }
 
         return null;
+    }
+
+    // Not in the gazetteer, but the text calls it a district, village or area: kept, unresolved.
+    private static PlaceMention? UnknownWithSuffix(Document document, Sentence sentence, int first, int last = -1)
+    {
+        if (last < 0)
+        {
+            last = first;
+        }
+
+        int suffixToken = last + 1;
+        if (suffixToken >= sentence.TokenEnd || !Has(StrongSuffixes, document.TokenText(suffixToken))
+            || IsDemonymLike(document.TokenText(last).ToString()) || Has(NotPlaceStarts, document.TokenText(last)))
+        {
+            return null;
+        }
+
+        var span = document.TokenRange(first, suffixToken);
+        return new PlaceMention(sentence.Index, first, suffixToken, span, document.Slice(span), PlaceCue.Suffix, SuffixKind(document, suffixToken), [], false);
     }
 
     private PlaceMention? TryBased(Document document, Sentence sentence, int index)
@@ -351,11 +400,11 @@ public sealed class ToponymRecognizer
         return new PlaceMention(sentence.Index, index, index, span, document.Slice(span), PlaceCue.Based, PlaceSuffix.None, match.Places.ToArray(), false);
     }
 
-    private PlaceMention? Lookup(Document document, int first, int last)
+    private PlaceMention? Lookup(Document document, int first, int last, bool allowVariants = false)
     {
         var span = document.TokenRange(first, last);
         var text = document.Text.Value.AsSpan(span.Start, span.End - span.Start);
-        var match = Gazetteer.Lookup(text);
+        var match = Gazetteer.Lookup(text, allowVariants);
         if (!match.Found)
         {
             return null;
@@ -517,7 +566,7 @@ public sealed class ToponymRecognizer
                     return PlaceCue.Origin;
                 }
 
-                if (cue == PlaceCue.To && !(i - 1 >= sentence.TokenStart && MotionWords.Contains(document.TokenText(i - 1).ToString())))
+                if (cue == PlaceCue.To && !(i - 1 >= sentence.TokenStart && Has(MotionWords, document.TokenText(i - 1))))
                 {
                     return PlaceCue.None; // "ambassador to Turkey", "wrote to Vladimir": not a destination
                 }
@@ -532,7 +581,7 @@ public sealed class ToponymRecognizer
                     return PlaceCue.Origin;
                 }
 
-                if (i - 1 >= sentence.TokenStart && OfNouns.Contains(document.TokenText(i - 1).ToString()))
+                if (i - 1 >= sentence.TokenStart && Has(OfNouns, document.TokenText(i - 1)))
                 {
                     // "village of X"; but "the Digh village of the Gorus region": X is a container of the previous mention.
                     if (m > 0 && mentions[m - 1].Last == i - 1)
@@ -596,7 +645,7 @@ public sealed class ToponymRecognizer
 
         var following = mentions[m + 1];
         return following.First == mentions[m].Last + 2 && following.Last + 1 < sentence.TokenEnd
-            && NamedAfterNouns.Contains(document.TokenText(following.Last + 1).ToString());
+            && Has(NamedAfterNouns, document.TokenText(following.Last + 1));
     }
 
     private static bool IsDemonymLike(string word) =>
@@ -628,7 +677,7 @@ public sealed class ToponymRecognizer
     }
 
     private static bool IsConnector(Document document, int index) =>
-        document.Token(index).Kind == TokenKind.Word && Connectors.Contains(document.TokenText(index).ToString());
+        document.Token(index).Kind == TokenKind.Word && Has(Connectors, document.TokenText(index));
 
     private static PlaceSuffix SuffixKind(Document document, int index)
     {

@@ -40,14 +40,9 @@ public sealed class WhereWhenStage : IPipelineStage
     public void Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var places = new IReadOnlyList<PlaceMention>[document.SentenceCount];
-        for (int s = 0; s < places.Length; s++)
-        {
-            places[s] = _recognizer.Find(document, s);
-        }
-
-        var placeLayer = new PlaceLayer(places);
-        var dateLayer = EventDateResolver.FindAll(document);
+        // Mentions are found on demand, sentence by sentence (see SentenceCache).
+        var placeLayer = new PlaceLayer(new SentenceCache<PlaceMention>(document.SentenceCount, s => _recognizer.Find(document, s)));
+        var dateLayer = new DateLayer(document.ReportDate, new SentenceCache<DateExpression>(document.SentenceCount, s => DateFinder.Find(document, s, document.ReportDate)));
         document.SetLayer(Layer.Places, placeLayer);
         document.SetLayer(Layer.Dates, dateLayer);
 

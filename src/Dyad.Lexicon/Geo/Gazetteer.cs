@@ -43,6 +43,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, (int Start, int Count)> _names;
     private readonly Dictionary<string, (int Start, int Count)>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly Lazy<SkeletonIndex> _skeletons;
+    private readonly Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> _firstWords;
     private readonly Dictionary<string, int> _countries;
     private readonly Dictionary<string, int> _admin1;
     private readonly Dictionary<string, string> _alpha3;
@@ -56,6 +57,7 @@ public sealed class Gazetteer
         _names = names;
         _nameLookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
         _skeletons = new Lazy<SkeletonIndex>(() => SkeletonIndex.Read(skeletonBlock), LazyThreadSafetyMode.ExecutionAndPublication);
+        _firstWords = new Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>>(BuildFirstWords, LazyThreadSafetyMode.ExecutionAndPublication);
         _countries = new Dictionary<string, int>(StringComparer.Ordinal);
         _admin1 = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in places)
@@ -107,7 +109,7 @@ public sealed class Gazetteer
             return new GeoMatch(full, PlaceSuffix.None, false);
         }
 
-        n = GeoName.NormalizeKey(name, buffer, out var suffix);
+        n = GeoName.StripSuffix(buffer, n, out var suffix);
         if (suffix != PlaceSuffix.None && n > 0)
         {
             var stripped = FindKey(buffer[..n]);
@@ -125,6 +127,36 @@ public sealed class Gazetteer
         Span<char> skeleton = stackalloc char[GeoName.MaxKeyLength * 2];
         int m = GeoName.Skeleton(buffer[..n], skeleton);
         return new GeoMatch(FindSkeleton(skeleton[..m]), suffix, true);
+    }
+
+    /// <summary>
+    /// True when some name in the gazetteer starts with the word <paramref name="word"/> (as written; it is
+    /// normalised here): a cheap test that lets a recognizer skip capitalised words that begin no place name.
+    /// The word set is built on first use. Does not allocate.
+    /// </summary>
+    public bool StartsAName(scoped ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = stackalloc char[GeoName.MaxKeyLength];
+        int n = GeoName.Normalize(word, buffer);
+        if (n == 0)
+        {
+            return false;
+        }
+
+        int space = buffer[..n].IndexOf(' ');
+        return _firstWords.Value.Contains(space > 0 ? buffer[..space] : buffer[..n]);
+    }
+
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BuildFirstWords()
+    {
+        var words = new HashSet<string>(_names.Count, StringComparer.Ordinal);
+        foreach (string key in _names.Keys)
+        {
+            int space = key.IndexOf(' ');
+            words.Add(space > 0 ? key[..space] : key);
+        }
+
+        return words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Places whose normalised name (<see cref="GeoName.Normalize"/>) equals <paramref name="key"/>.</summary>

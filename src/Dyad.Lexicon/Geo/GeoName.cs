@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Dyad.Lexicon.Geo;
 
 /// <summary>The kind of administrative or descriptive word that followed (or preceded) a place name.</summary>
@@ -35,6 +37,16 @@ public static class GeoName
     private static readonly string[] SettlementSuffixes = ["village", "town", "city", "settlement", "township", "hamlet"];
 
     private static readonly string[] AreaSuffixes = ["area", "zone", "territory", "outskirts", "environs"];
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, PlaceSuffix> Suffixes =
+        AdminSuffixes.Select(w => (w, PlaceSuffix.Admin))
+            .Concat(SettlementSuffixes.Select(w => (w, PlaceSuffix.Settlement)))
+            .Concat(AreaSuffixes.Select(w => (w, PlaceSuffix.Area)))
+            .ToDictionary(p => p.w, p => p.Item2, StringComparer.Ordinal)
+            .ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, PlaceSuffix>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup =
+        Suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Characters below 0x2000 folded to a lower-case ASCII letter (or 0 when none / not a letter).
     private static readonly char[] Fold = BuildFoldTable();
@@ -117,11 +129,17 @@ public static class GeoName
     /// or a leading "X of" form (village of, province of), returning the key length and the suffix kind.
     /// A name that is only a suffix word keeps it ("State" stays <c>state</c>).
     /// </summary>
-    public static int NormalizeKey(ReadOnlySpan<char> name, Span<char> destination, out PlaceSuffix suffix)
+    public static int NormalizeKey(ReadOnlySpan<char> name, Span<char> destination, out PlaceSuffix suffix) =>
+        StripSuffix(destination, Normalize(name, destination), out suffix);
+
+    /// <summary>
+    /// Strips one trailing suffix word or a leading "X of" form from the normalised name in
+    /// <c>buffer[..length]</c>, in place, and returns the new length (see <see cref="NormalizeKey"/>).
+    /// </summary>
+    public static int StripSuffix(Span<char> buffer, int length, out PlaceSuffix suffix)
     {
-        int n = Normalize(name, destination);
         suffix = PlaceSuffix.None;
-        Span<char> key = destination[..n];
+        Span<char> key = buffer[..length];
         int lastSpace = key.LastIndexOf(' ');
         if (lastSpace > 0)
         {
@@ -141,12 +159,12 @@ public static class GeoName
             {
                 suffix = kind;
                 int start = firstSpace + 4;
-                key[start..].CopyTo(destination);
-                return n - start;
+                key[start..].CopyTo(buffer);
+                return length - start;
             }
         }
 
-        return n;
+        return length;
     }
 
     /// <summary>Normalised key of <paramref name="name"/> as a string (allocates; for builds and tests).</summary>
@@ -161,34 +179,8 @@ public static class GeoName
     }
 
     /// <summary>The kind of a suffix word given in normalised form, or <see cref="PlaceSuffix.None"/>.</summary>
-    public static PlaceSuffix Classify(ReadOnlySpan<char> word)
-    {
-        foreach (string s in AdminSuffixes)
-        {
-            if (word.SequenceEqual(s))
-            {
-                return PlaceSuffix.Admin;
-            }
-        }
-
-        foreach (string s in SettlementSuffixes)
-        {
-            if (word.SequenceEqual(s))
-            {
-                return PlaceSuffix.Settlement;
-            }
-        }
-
-        foreach (string s in AreaSuffixes)
-        {
-            if (word.SequenceEqual(s))
-            {
-                return PlaceSuffix.Area;
-            }
-        }
-
-        return PlaceSuffix.None;
-    }
+    public static PlaceSuffix Classify(ReadOnlySpan<char> word) =>
+        word.Length is >= 2 and <= 16 && SuffixLookup.TryGetValue(word, out var kind) ? kind : PlaceSuffix.None;
 
     /// <summary>
     /// Writes the transliteration skeleton of a normalised key: digraphs merged (kh->h, zh/dzh/dj->j, sh->s,

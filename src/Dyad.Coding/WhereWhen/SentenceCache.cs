@@ -1,0 +1,42 @@
+using System.Collections;
+
+namespace Dyad.Coding.WhereWhen;
+
+/// <summary>
+/// A per-sentence list computed on first access: place and date expressions are only looked for in the
+/// sentences that something asks about (sentences with events, the lead), which keeps where-and-when a small
+/// share of the pipeline on long articles. Not thread-safe, like a document while its stages run; read-only
+/// use afterwards sees a fixed value for every sentence already computed and computes the rest the same way.
+/// </summary>
+/// <typeparam name="T">The item type.</typeparam>
+public sealed class SentenceCache<T> : IReadOnlyList<IReadOnlyList<T>>
+{
+    private readonly IReadOnlyList<T>?[] _items;
+    private readonly Func<int, IReadOnlyList<T>> _compute;
+
+    /// <summary>Creates a cache over <paramref name="count"/> sentences computed by <paramref name="compute"/>.</summary>
+    public SentenceCache(int count, Func<int, IReadOnlyList<T>> compute)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(compute);
+        _items = new IReadOnlyList<T>?[count];
+        _compute = compute;
+    }
+
+    /// <inheritdoc />
+    public int Count => _items.Length;
+
+    /// <inheritdoc />
+    public IReadOnlyList<T> this[int index] => _items[index] ??= _compute(index);
+
+    /// <inheritdoc />
+    public IEnumerator<IReadOnlyList<T>> GetEnumerator()
+    {
+        for (int i = 0; i < _items.Length; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
