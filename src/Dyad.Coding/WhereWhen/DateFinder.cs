@@ -39,6 +39,10 @@ public static class DateFinder
         "two", "three", "four", "five", "six", "seven",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LowerStartsLookup = LowerStarts.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, DayOfWeek>.AlternateLookup<ReadOnlySpan<char>> WeekdayLookup = Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenDictionary<string, int> Counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
         ["a"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
@@ -94,13 +98,13 @@ public static class DateFinder
         var token = document.Token(i);
         var raw = document.TokenText(i);
         if (token.Kind is TokenKind.Punctuation or TokenKind.Clitic
-            || (token.Kind == TokenKind.Word && !char.IsUpper(raw[0]) && !LowerStarts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(raw)))
+            || (token.Kind == TokenKind.Word && !char.IsUpper(raw[0]) && !LowerStartsLookup.Contains(raw)))
         {
             return null; // most tokens: no allocation
         }
 
-        if (token.Kind == TokenKind.Word && char.IsUpper(raw[0]) && !Months.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(raw.TrimEnd('.'))
-            && !Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(raw) && !LowerStarts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(raw))
+        if (token.Kind == TokenKind.Word && char.IsUpper(raw[0]) && (raw.Length > 10 || (!MonthLookup.ContainsKey(raw.TrimEnd('.'))
+            && !WeekdayLookup.ContainsKey(raw) && !LowerStartsLookup.Contains(raw))))
         {
             return null; // a capitalised word that is no month or weekday
         }
@@ -319,8 +323,7 @@ public static class DateFinder
             return false;
         }
 
-        var lookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
-        return lookup.TryGetValue(text.TrimEnd('.'), out month);
+        return MonthLookup.TryGetValue(text.TrimEnd('.'), out month);
     }
 
     private static bool TryDay(string word, out int day)

@@ -196,7 +196,10 @@ public sealed class ToponymRecognizer
         return false;
     }
 
-    private static bool Has(FrozenSet<string> set, ReadOnlySpan<char> word) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    private static bool Has(FrozenSet<string> set, ReadOnlySpan<char> word) =>
+        ReferenceEquals(set, NotPlaceStarts) ? NotPlaceStartsLookup.Contains(word) : set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotPlaceStartsLookup = NotPlaceStarts.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool Has<T>(FrozenDictionary<string, T> map, ReadOnlySpan<char> word) => map.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
 
@@ -309,9 +312,11 @@ public sealed class ToponymRecognizer
         }
 
         int limit = first;
-        while (limit + 1 < sentence.TokenEnd && limit + 1 - first < MaxNameTokens && (IsNameWord(document, limit + 1) || (IsConnector(document, limit + 1) && limit + 2 < sentence.TokenEnd && IsNameWord(document, limit + 2))))
+        while (limit + 1 < sentence.TokenEnd && limit + 1 - first < MaxNameTokens
+            && (IsNameWord(document, limit + 1) || (IsConnector(document, limit + 1) && limit + 2 < sentence.TokenEnd && IsNameWord(document, limit + 2)))
+            && Gazetteer.IsNamePrefix(Text(document, first, limit + 1)))
         {
-            limit++;
+            limit++; // "Bay" -> "Bay of" -> "Bay of Bengal", while some name starts so
         }
 
         for (int last = limit; last >= first; last--)
@@ -674,6 +679,12 @@ public sealed class ToponymRecognizer
 
         var text = document.TokenText(index);
         return char.IsUpper(text[0]);
+    }
+
+    private static ReadOnlySpan<char> Text(Document document, int first, int last)
+    {
+        var span = document.TokenRange(first, last);
+        return document.Text.Value.AsSpan(span.Start, span.End - span.Start);
     }
 
     private static bool IsConnector(Document document, int index) =>

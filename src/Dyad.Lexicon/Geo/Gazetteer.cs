@@ -43,7 +43,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, (int Start, int Count)> _names;
     private readonly Dictionary<string, (int Start, int Count)>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly Lazy<SkeletonIndex> _skeletons;
-    private readonly Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>> _firstWords;
+    private readonly Lazy<HashSet<int>> _prefixes;
     private readonly Dictionary<string, int> _countries;
     private readonly Dictionary<string, int> _admin1;
     private readonly Dictionary<string, string> _alpha3;
@@ -57,7 +57,7 @@ public sealed class Gazetteer
         _names = names;
         _nameLookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
         _skeletons = new Lazy<SkeletonIndex>(() => SkeletonIndex.Read(skeletonBlock), LazyThreadSafetyMode.ExecutionAndPublication);
-        _firstWords = new Lazy<HashSet<string>.AlternateLookup<ReadOnlySpan<char>>>(BuildFirstWords, LazyThreadSafetyMode.ExecutionAndPublication);
+        _prefixes = new Lazy<HashSet<int>>(BuildPrefixes, LazyThreadSafetyMode.ExecutionAndPublication);
         _countries = new Dictionary<string, int>(StringComparer.Ordinal);
         _admin1 = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in places)
@@ -130,33 +130,35 @@ public sealed class Gazetteer
     }
 
     /// <summary>
-    /// True when some name in the gazetteer starts with the word <paramref name="word"/> (as written; it is
-    /// normalised here): a cheap test that lets a recognizer skip capitalised words that begin no place name.
-    /// The word set is built on first use. Does not allocate.
+    /// True when some name in the gazetteer starts with the words of <paramref name="text"/> (as written; it is
+    /// normalised here): "Bay" and "Bay of" for "Bay of Bengal". A cheap test that lets a recognizer skip
+    /// capitalised words that begin no place name and stop extending a name early. Compares hashes of
+    /// normalised word prefixes, so a rare false "true" only costs the caller a lookup that finds nothing.
+    /// The prefix set is built on first use. Does not allocate.
     /// </summary>
-    public bool StartsAName(scoped ReadOnlySpan<char> word)
+    public bool IsNamePrefix(scoped ReadOnlySpan<char> text)
     {
         Span<char> buffer = stackalloc char[GeoName.MaxKeyLength];
-        int n = GeoName.Normalize(word, buffer);
-        if (n == 0)
-        {
-            return false;
-        }
-
-        int space = buffer[..n].IndexOf(' ');
-        return _firstWords.Value.Contains(space > 0 ? buffer[..space] : buffer[..n]);
+        int n = GeoName.Normalize(text, buffer);
+        return n > 0 && _prefixes.Value.Contains(string.GetHashCode(buffer[..n]));
     }
 
-    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BuildFirstWords()
+    /// <summary>True when some name in the gazetteer starts with the word <paramref name="word"/>; see <see cref="IsNamePrefix"/>.</summary>
+    public bool StartsAName(scoped ReadOnlySpan<char> word) => IsNamePrefix(word);
+
+    private HashSet<int> BuildPrefixes()
     {
-        var words = new HashSet<string>(_names.Count, StringComparer.Ordinal);
+        var prefixes = new HashSet<int>(_names.Count * 2);
         foreach (string key in _names.Keys)
         {
-            int space = key.IndexOf(' ');
-            words.Add(space > 0 ? key[..space] : key);
+            prefixes.Add(string.GetHashCode(key.AsSpan()));
+            for (int i = key.IndexOf(' '); i > 0; i = key.IndexOf(' ', i + 1))
+            {
+                prefixes.Add(string.GetHashCode(key.AsSpan(0, i)));
+            }
         }
 
-        return words.GetAlternateLookup<ReadOnlySpan<char>>();
+        return prefixes;
     }
 
     /// <summary>Places whose normalised name (<see cref="GeoName.Normalize"/>) equals <paramref name="key"/>.</summary>
