@@ -127,7 +127,9 @@ public sealed class EventStage : IPipelineStage
                 }
 
                 string? sourceCode = source is null ? null : RoleForSource(source, type.Root);
-                string? targetCode = target is null ? null : RoleForTarget(target, type.Root);
+                // Both parties of a reciprocal act are agents of it, so they are coded alike.
+                bool reciprocal = (match.Pattern.Flags & PatternFlags.Reciprocal) != 0;
+                string? targetCode = target is null ? null : reciprocal ? RoleForSource(target, type.Root) : RoleForTarget(target, type.Root);
                 if (sourceCode is not null && sourceCode == targetCode)
                 {
                     continue;
