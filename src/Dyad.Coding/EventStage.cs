@@ -61,6 +61,7 @@ public sealed class EventStage : IPipelineStage
             var sentenceMentions = actors.Mentions.Where(m => m.First >= sentence.TokenStart && m.Last < sentence.TokenEnd).ToList();
             bool discard = ContainsDiscard(lexical, sentence);
             var matches = FindMatches(document, lexical, sentence, sentenceMentions);
+            (PatternMatch Match, List<ActorMention> Sources)? previous = null;
             foreach (var match in matches)
             {
                 string code = match.Pattern.Code;
@@ -81,6 +82,16 @@ public sealed class EventStage : IPipelineStage
                 }
 
                 var (sources, targets) = AssignActors(document, lexical, sentence, sentenceMentions, match, lastSource);
+                if (previous is not null && sources is not null && match.SlotSource is null && IsCoordinatedVerb(document, previous.Value.Match, sources[0], match))
+                {
+                    // "X visited Y and held talks with Z": the object of the first verb is not the subject of the second.
+                    sources = previous.Value.Sources;
+                }
+
+                if (sources is not null)
+                {
+                    previous = (match, sources);
+                }
                 if (targets is null && sources is { Count: >= 2 } && (match.Pattern.Flags & PatternFlags.Reciprocal) != 0)
                 {
                     targets = sources; // reciprocal act among the members of a compound
@@ -618,6 +629,34 @@ public sealed class EventStage : IPipelineStage
         }
 
         return fallback;
+    }
+
+    /// <summary>
+    /// True when <paramref name="subject"/> stands after an earlier verb's trigger (so it is that verb's object or
+    /// complement) and only "and" (no relative pronoun or new clause) joins the two verbs.
+    /// </summary>
+    private static bool IsCoordinatedVerb(Document document, PatternMatch earlier, ActorMention subject, PatternMatch current)
+    {
+        if (subject.First <= earlier.Trigger || subject.Last >= current.Trigger)
+        {
+            return false;
+        }
+
+        bool sawAnd = false;
+        for (int t = subject.Last + 1; t < current.Trigger; t++)
+        {
+            string w = Vocabulary.Fold(document.TokenText(t));
+            if (w is "and" or "then")
+            {
+                sawAnd = true;
+            }
+            else if (w is "who" or "which" or "that" or "whose" or ";" or ":" or "said" or "says")
+            {
+                return false;
+            }
+        }
+
+        return sawAnd;
     }
 
     /// <summary>The first actor of the sentence before the trigger that is not inside a prepositional phrase.</summary>
