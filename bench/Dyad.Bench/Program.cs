@@ -16,6 +16,8 @@ public static class Program
             case "throughput":
                 int runs = args.Length > 1 && int.TryParse(args[1], out int r) ? r : 7;
                 return Throughput.Run(runs);
+            case "profile":
+                return Profile.Run();
             case "micro":
                 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
                 return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;

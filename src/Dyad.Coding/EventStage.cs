@@ -56,9 +56,25 @@ public sealed class EventStage : IPipelineStage
         var events = new List<CodedEvent>();
         var seen = new HashSet<(string?, string?, string, bool)>();
         List<ActorMention>? lastSource = null;
+        int mentionIndex = 0;
         foreach (var sentence in document.Sentences)
         {
-            var sentenceMentions = actors.Mentions.Where(m => m.First >= sentence.TokenStart && m.Last < sentence.TokenEnd).ToList();
+            // Mentions are in text order: walk them with one pointer (linear in the document).
+            var sentenceMentions = new List<ActorMention>();
+            while (mentionIndex < actors.Mentions.Count && actors.Mentions[mentionIndex].First < sentence.TokenEnd)
+            {
+                var m = actors.Mentions[mentionIndex++];
+                if (m.First >= sentence.TokenStart && m.Last < sentence.TokenEnd)
+                {
+                    sentenceMentions.Add(m);
+                }
+            }
+
+            if (sentenceMentions.Count == 0)
+            {
+                continue; // no actor, no event
+            }
+
             bool discard = ContainsDiscard(lexical, sentence);
             var matches = FindMatches(document, lexical, sentence, sentenceMentions);
             (PatternMatch Match, List<ActorMention> Sources)? previous = null;
@@ -275,13 +291,50 @@ public sealed class EventStage : IPipelineStage
     /// <summary>A pattern found at a trigger.</summary>
     private sealed record PatternMatch(VerbPattern Pattern, int Trigger, int End, int TriggerEnd, ActorMention? SlotSource, ActorMention? SlotTarget);
 
+    /// <summary>Per-sentence lookups for matching: which non-locative mention starts at or covers a token.</summary>
+    private sealed class SentenceIndex
+    {
+        public SentenceIndex(Sentence sentence, List<ActorMention> mentions)
+        {
+            Sentence = sentence;
+            StartsAt = new ActorMention?[sentence.TokenCount];
+            Covered = new bool[sentence.TokenCount];
+            GroupLast = [];
+            foreach (var m in mentions)
+            {
+                GroupLast[m.Group] = Math.Max(GroupLast.GetValueOrDefault(m.Group, -1), m.Last);
+                if (m.Locative)
+                {
+                    continue;
+                }
+
+                StartsAt[m.First - sentence.TokenStart] ??= m;
+                for (int t = m.First; t <= m.Last; t++)
+                {
+                    Covered[t - sentence.TokenStart] = true;
+                }
+            }
+        }
+
+        public Sentence Sentence { get; }
+
+        public ActorMention?[] StartsAt { get; }
+
+        public bool[] Covered { get; }
+
+        public Dictionary<int, int> GroupLast { get; }
+
+        public ActorMention? MentionAt(int token) => token >= Sentence.TokenStart && token < Sentence.TokenEnd ? StartsAt[token - Sentence.TokenStart] : null;
+    }
+
     private List<PatternMatch> FindMatches(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions)
     {
         var matches = new List<PatternMatch>();
+        var index = new SentenceIndex(sentence, mentions);
         int i = sentence.TokenStart;
         while (i < sentence.TokenEnd)
         {
-            if (mentions.Any(m => i >= m.First && i <= m.Last && !m.Locative))
+            if (index.Covered[i - sentence.TokenStart])
             {
                 i++;
                 continue;
@@ -302,7 +355,7 @@ public sealed class EventStage : IPipelineStage
                         break;
                     }
 
-                    var match = TryMatch(document, lexical, sentence, mentions, pattern, i);
+                    var match = TryMatch(document, lexical, index, pattern, i);
                     if (match is not null && (best is null || match.Pattern.Specificity > best.Pattern.Specificity ||
                         (match.Pattern.Specificity == best.Pattern.Specificity && match.End > best.End)))
                     {
@@ -325,105 +378,129 @@ public sealed class EventStage : IPipelineStage
         return matches;
     }
 
-    private static PatternMatch? TryMatch(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions, VerbPattern pattern, int start)
+    /// <summary>What a match has bound so far; passed by reference through the recursion (no allocation).</summary>
+    private struct MatchState
     {
-        ActorMention? source = null, target = null;
-        int lastWord = start;
-        int end = MatchFrom(0, start);
-        return end < 0 ? null : new PatternMatch(pattern, start, end, Math.Max(start, lastWord), source, target);
+        public ActorMention? Source;
+        public ActorMention? Target;
+        public int LastWord;
+    }
 
-        // Returns the index after the match, or -1.
-        int MatchFrom(int element, int position)
+    private static PatternMatch? TryMatch(Document document, LexicalLayer lexical, SentenceIndex index, VerbPattern pattern, int start)
+    {
+        // Cheap rejection: a required word right after the trigger must be there.
+        var elements = pattern.Elements;
+        if (elements.Length > 1 && !elements[1].Optional && elements[1].Kind is PatternElementKind.Lemma or PatternElementKind.Surface &&
+            (start + 1 >= index.Sentence.TokenEnd || !WordMatches(lexical, elements[1], start + 1)))
         {
-            if (element == pattern.Elements.Length)
-            {
-                return position;
-            }
-
-            var e = pattern.Elements[element];
-            if (e.Optional)
-            {
-                int taken = MatchOne(element, position);
-                if (taken >= 0)
-                {
-                    return taken;
-                }
-
-                return MatchFrom(element + 1, position);
-            }
-
-            return MatchOne(element, position);
+            return null;
         }
 
-        int MatchOne(int element, int position)
+        var state = new MatchState { LastWord = start };
+        int end = MatchFrom(document, lexical, index, pattern, 0, start, ref state);
+        return end < 0 ? null : new PatternMatch(pattern, start, end, Math.Max(start, state.LastWord), state.Source, state.Target);
+    }
+
+    /// <summary>Matches elements from <paramref name="element"/> at <paramref name="position"/>; returns the index after the match or -1.</summary>
+    private static int MatchFrom(Document document, LexicalLayer lexical, SentenceIndex index, VerbPattern pattern, int element, int position, ref MatchState state)
+    {
+        if (element == pattern.Elements.Length)
         {
-            var e = pattern.Elements[element];
-            switch (e.Kind)
+            return position;
+        }
+
+        if (pattern.Elements[element].Optional)
+        {
+            var saved = state;
+            int taken = MatchOne(document, lexical, index, pattern, element, position, ref state);
+            if (taken >= 0)
             {
-                case PatternElementKind.Lemma:
-                case PatternElementKind.Surface:
-                    if (position >= sentence.TokenEnd || !WordMatches(lexical, e, position))
+                return taken;
+            }
+
+            state = saved;
+            return MatchFrom(document, lexical, index, pattern, element + 1, position, ref state);
+        }
+
+        return MatchOne(document, lexical, index, pattern, element, position, ref state);
+    }
+
+    private static int MatchOne(Document document, LexicalLayer lexical, SentenceIndex index, VerbPattern pattern, int element, int position, ref MatchState state)
+    {
+        var e = pattern.Elements[element];
+        var sentence = index.Sentence;
+        switch (e.Kind)
+        {
+            case PatternElementKind.Lemma:
+            case PatternElementKind.Surface:
+            {
+                if (position >= sentence.TokenEnd || !WordMatches(lexical, e, position))
+                {
+                    return -1;
+                }
+
+                int after = MatchFrom(document, lexical, index, pattern, element + 1, position + 1, ref state);
+                if (after >= 0 && position > state.LastWord)
+                {
+                    state.LastWord = position;
+                }
+
+                return after;
+            }
+
+            case PatternElementKind.Gap:
+                for (int skip = 0; skip <= 3; skip++)
+                {
+                    int p = position + skip;
+                    if (p > sentence.TokenEnd)
                     {
-                        return -1;
+                        break;
                     }
 
-                    int after = MatchFrom(element + 1, position + 1);
-                    if (after >= 0 && position > lastWord)
+                    if (skip > 0)
                     {
-                        lastWord = position;
-                    }
-
-                    return after;
-                case PatternElementKind.Gap:
-                    for (int skip = 0; skip <= 3; skip++)
-                    {
-                        int p = position + skip;
-                        if (p > sentence.TokenEnd)
+                        int t = p - 1;
+                        if (t >= sentence.TokenEnd || IsClauseBreak(document, t) || index.MentionAt(t) is not null)
                         {
                             break;
                         }
-
-                        if (skip > 0)
-                        {
-                            int t = p - 1;
-                            if (t >= sentence.TokenEnd || IsClauseBreak(document, t) || mentions.Any(m => m.First == t && !m.Locative))
-                            {
-                                break;
-                            }
-                        }
-
-                        int result = MatchFrom(element + 1, p);
-                        if (result >= 0)
-                        {
-                            return result;
-                        }
                     }
 
+                    var saved = state;
+                    int result = MatchFrom(document, lexical, index, pattern, element + 1, p, ref state);
+                    if (result >= 0)
+                    {
+                        return result;
+                    }
+
+                    state = saved;
+                }
+
+                return -1;
+            default:
+            {
+                int q = position;
+                if (q < sentence.TokenEnd && ActorStage.Is(document, q, "the", "a", "an", "its", "their", "his", "her"))
+                {
+                    q++;
+                }
+
+                var mention = index.MentionAt(q);
+                if (mention is null)
+                {
                     return -1;
-                default:
-                    int q = position;
-                    if (q < sentence.TokenEnd && ActorStage.Is(document, q, "the", "a", "an", "its", "their", "his", "her"))
-                    {
-                        q++;
-                    }
+                }
 
-                    var mention = mentions.FirstOrDefault(m => m.First == q && !m.Locative);
-                    if (mention is null)
-                    {
-                        return -1;
-                    }
+                if (e.Kind == PatternElementKind.Target)
+                {
+                    state.Target = mention;
+                }
+                else
+                {
+                    state.Source = mention;
+                }
 
-                    var groupLast = mentions.Where(m => m.Group == mention.Group).Max(m => m.Last);
-                    if (e.Kind == PatternElementKind.Target)
-                    {
-                        target = mention;
-                    }
-                    else
-                    {
-                        source = mention;
-                    }
-
-                    return MatchFrom(element + 1, groupLast + 1);
+                return MatchFrom(document, lexical, index, pattern, element + 1, index.GroupLast[mention.Group] + 1, ref state);
             }
         }
     }
