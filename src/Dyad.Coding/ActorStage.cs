@@ -35,6 +35,9 @@ public sealed record ActorMention(int First, int Last, string Code, ActorMention
 
     /// <summary>The country part of the code (first three letters), or null for organisations.</summary>
     public string? Country => Kind == ActorMentionKind.Organisation ? null : Code[..3];
+
+    /// <summary>True for a bare country adjective ("Kyrgyz" in "Kyrgyz and Tajik border troops").</summary>
+    public bool IsAdjective { get; init; }
 }
 
 /// <summary>The actor mentions of a document, in text order.</summary>
@@ -236,7 +239,7 @@ public sealed class ActorStage : IPipelineStage
                 };
                 bool locative = IsLocative(document, lexical, sentence, hit.First, hit.Last, entry.Kind);
                 int end = entry.Kind == ActorEntryKind.Organisation ? hit.Last : ExtendOverName(document, lexical, sentence, hits, ref h, hit.Last);
-                output.Add(new ActorMention(hit.First, end, bare, kind, locative, [entry.Where]));
+                output.Add(new ActorMention(hit.First, end, bare, kind, locative, [entry.Where]) { IsAdjective = entry.Kind == ActorEntryKind.CountryAdjective && end == hit.Last });
                 continue;
             }
 
@@ -560,6 +563,11 @@ public sealed class ActorStage : IPipelineStage
             if (link[m] == 2)
             {
                 mentions[m].Group = mentions[m - 1].Group;
+                // "Kyrgyz and Tajik border troops": the adjectives share the head noun and its role.
+                for (int k = m - 1; k >= 0 && mentions[k].Group == mentions[m].Group && mentions[k].IsAdjective && mentions[m].Kind == ActorMentionKind.Composed; k--)
+                {
+                    mentions[k] = mentions[k] with { Code = mentions[k].Code[..3] + mentions[m].Code[3..], Kind = ActorMentionKind.Composed, IsAdjective = false };
+                }
             }
             else if (link[m] == 1)
             {

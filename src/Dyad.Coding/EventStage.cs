@@ -56,6 +56,7 @@ public sealed class EventStage : IPipelineStage
         var events = new List<CodedEvent>();
         var seen = new HashSet<(string?, string?, string, bool)>();
         List<ActorMention>? lastSource = null;
+        List<ActorMention>? lastSpeaker = null; // last person or government subject, for "he"/"she"
         int mentionIndex = 0;
         foreach (var sentence in document.Sentences)
         {
@@ -97,7 +98,7 @@ public sealed class EventStage : IPipelineStage
                     code = FutureCode(code);
                 }
 
-                var (sources, targets) = AssignActors(document, lexical, sentence, sentenceMentions, match, lastSource);
+                var (sources, targets) = AssignActors(document, lexical, sentence, sentenceMentions, match, PersonalPronounBefore(document, sentence, match.Trigger) ? lastSpeaker ?? lastSource : lastSource);
                 if (previous is not null && sources is not null && match.SlotSource is null && IsCoordinatedVerb(document, previous.Value.Match, sources[0], match))
                 {
                     // "X visited Y and held talks with Z": the object of the first verb is not the subject of the second.
@@ -135,6 +136,12 @@ public sealed class EventStage : IPipelineStage
                 lastSource = sources ?? lastSource;
 
                 Emit(document, sentence, match, code, negated, sources, targets, events, seen);
+            }
+
+            var subject = SentenceSubject(document, sentenceMentions.Where(m => !m.Locative).ToList(), sentence, sentence.TokenEnd);
+            if (subject is not null && (subject.Kind is ActorMentionKind.Person or ActorMentionKind.Inferred || subject.Code.EndsWith("GOV", StringComparison.Ordinal)))
+            {
+                lastSpeaker = [subject];
             }
         }
 
@@ -616,7 +623,7 @@ public sealed class EventStage : IPipelineStage
             source = NearestBefore(document, actorMentions, sentence, match.Trigger);
             if (source is null && lastSource is not null && HasPronounSubject(document, sentence, match.Trigger))
             {
-                return (lastSource, noTarget ? null : Group(actorMentions, TargetAfter(document, actorMentions, sentence, match, nominal, source)));
+                return (lastSource, noTarget ? null : Group(actorMentions, target ?? TargetAfter(document, actorMentions, sentence, match, nominal, source)));
             }
         }
 
@@ -795,6 +802,20 @@ public sealed class EventStage : IPipelineStage
         }
 
         return null;
+    }
+
+    /// <summary>True when "he" or "she" stands shortly before the trigger (the subject is a person).</summary>
+    private static bool PersonalPronounBefore(Document document, Sentence sentence, int trigger)
+    {
+        for (int t = Math.Max(sentence.TokenStart, trigger - 6); t < trigger; t++)
+        {
+            if (ActorStage.Is(document, t, "he", "she"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasPronounSubject(Document document, Sentence sentence, int trigger)
