@@ -76,19 +76,12 @@ public sealed class EventStage : IPipelineStage
                 }
 
                 var (sources, targets) = AssignActors(document, lexical, sentence, sentenceMentions, match, lastSource);
-                if (sources is null && targets is null)
+                if (sources is null && (targets is null || IsSpeechCode(code)))
                 {
-                    continue;
+                    continue; // nobody to code, or a statement without a known speaker
                 }
 
-                if (sources is not null && !IsSpeechCode(code))
-                {
-                    lastSource = sources;
-                }
-                else if (sources is not null)
-                {
-                    lastSource = sources;
-                }
+                lastSource = sources ?? lastSource;
 
                 Emit(document, sentence, match, code, negated, sources, targets, events, seen);
             }
