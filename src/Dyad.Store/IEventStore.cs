@@ -50,6 +50,13 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Streams the events matching <paramref name="query"/> (limit ignored) in id order.</summary>
     IAsyncEnumerable<StoredEvent> ReadEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes the events matching <paramref name="query"/> to a Parquet file (schema: <see cref="EventExport.ParquetSchema"/>).
+    /// DuckDB writes it natively; PostgreSQL streams rows through Parquet.Net.
+    /// </summary>
+    /// <returns>Events written.</returns>
+    Task<long> ExportParquetAsync(EventQuery query, string path, CancellationToken cancellationToken = default);
+
     /// <summary>Runs a read-only SQL statement and returns its first column of the first row (tests, tools).</summary>
     Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken = default);
 }

@@ -78,6 +78,22 @@ internal abstract partial class SqlEventStore
         }
     }
 
+    /// <inheritdoc />
+    public virtual async Task<long> ExportParquetAsync(EventQuery query, string path, CancellationToken cancellationToken = default)
+    {
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        return await EventExport.WriteParquetAsync(ReadEventsAsync(query, cancellationToken), file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The SELECT of exported Parquet columns (same names and order as <see cref="EventExport.ParquetSchema"/>).</summary>
+    internal const string ParquetSelect = """
+        SELECT e.id AS event_id, CAST(e.event_day AS TIMESTAMP) AS day, e.date, e.dict_version, e.doc_id, e.sentence,
+               e.source, e.source_text, e.target, e.target_text, e.code, e.root, e.quad, e.goldstein, e.negated,
+               e.location_name, e.location_country, e.location_lat, e.location_lon, e.evidence_text, e.trigger_text,
+               e.rule, e.plover, e.num_mentions, e.num_sources, e.num_articles, e.is_root, e.added_at, a.url AS source_url
+        FROM events e LEFT JOIN articles a ON a.id = e.first_article_id
+        """;
+
     private static StoredEvent ReadEvent(DbDataReader r)
     {
         EventLocation? location = r.IsDBNull(14) ? null : new EventLocation(r.GetString(14), NullableString(r, 15), NullableDouble(r, 16), NullableDouble(r, 17))

@@ -191,6 +191,9 @@ internal abstract partial class SqlEventStore : IEventStore
         return result;
     }
 
+    /// <summary>Runs one SQL statement outside any batch (benchmarks and maintenance tools).</summary>
+    internal Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken = default) => ExecAsync(null, sql, cancellationToken);
+
     // ---- helpers ----
 
     protected DbCommand Command(DbTransaction? tx, string sql, params object?[] args)

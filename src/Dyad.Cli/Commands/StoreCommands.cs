@@ -405,20 +405,15 @@ internal static class StoreCommands
     /// <summary>Exports the events matching <paramref name="query"/> to <paramref name="path"/> (standard output when null).</summary>
     internal static async Task<long> ExportAsync(IEventStore store, EventQuery query, string format, string? path, CancellationToken ct)
     {
-        var events = store.ReadEventsAsync(query, ct);
         if (format == "parquet")
         {
             string temp = path! + ".partial";
-            long written;
-            await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20, useAsync: false))
-            {
-                written = await EventExport.WriteParquetAsync(events, file, ct);
-            }
-
+            long written = await store.ExportParquetAsync(query, temp, ct);
             File.Move(temp, path!, overwrite: true);
             return written;
         }
 
+        var events = store.ReadEventsAsync(query, ct);
         TextWriter writer = path is null
             ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16)
             : new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
