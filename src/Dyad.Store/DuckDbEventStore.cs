@@ -66,7 +66,8 @@ internal sealed class DuckDbEventStore : SqlEventStore
             where = where.Replace("$" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Literal(args[i - 1]), StringComparison.Ordinal);
         }
 
-        string sql = $"COPY ({ParquetSelect} {where} ORDER BY e.id) TO {Literal(Path.GetFullPath(path))} (FORMAT PARQUET, COMPRESSION SNAPPY, ROW_GROUP_SIZE {EventExport.ParquetRowGroupSize})";
+        // No ORDER BY: sorting a million wide rows costs more than the write; DuckDB keeps insertion (id) order.
+        string sql = $"COPY ({ParquetSelect} {where}) TO {Literal(Path.GetFullPath(path))} (FORMAT PARQUET, COMPRESSION SNAPPY, ROW_GROUP_SIZE {EventExport.ParquetRowGroupSize})";
         return await ExecAsync(null, sql, cancellationToken).ConfigureAwait(false);
     }
 
