@@ -19,11 +19,13 @@ public static class Program
                 return Throughput.Run(runs);
             case "store":
                 return StoreBenchmarks.Run(args.Length > 1 && int.TryParse(args[1], out int s) ? s : 5);
+            case "profile":
+                return Profile.Run();
             case "micro":
                 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
                 return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
             default:
-                Console.Error.WriteLine("usage: Dyad.Bench throughput [runs] | store [runs] | micro [BenchmarkDotNet arguments, e.g. --filter *Tokenizer*]");
+                Console.Error.WriteLine("usage: Dyad.Bench throughput [runs] | store [runs] | profile | micro [BenchmarkDotNet arguments, e.g. --filter *Tokenizer*]");
                 return 2;
         }
     }
