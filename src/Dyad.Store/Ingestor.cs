@@ -197,6 +197,12 @@ public sealed class Ingestor(IEventStore store, IArticleCoder coder, int batchSi
             return (null, new ArticleFailure(doc.Id, origin, $"coding failed: {e.GetType().Name}: {e.Message}"));
         }
 
+        // Coding reads the dateline: the report date it resolves is the article's published date.
+        if (doc.ReportDate is DateOnly reportDate && row.Published != reportDate)
+        {
+            row = row with { Published = reportDate };
+        }
+
         string? problem = Validate(events, row);
         if (problem is not null)
         {
