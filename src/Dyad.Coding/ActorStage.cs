@@ -117,15 +117,19 @@ public sealed class ActorStage : IPipelineStage
             allHits.Add((sentence, hits));
         }
 
-        string? homeCountry = DatelineCountry(document) ?? MostFrequentCountry(allHits);
+        string? datelineCountry = DatelineCountry(document);
+        var home = new HomeCountry(datelineCountry ?? MostFrequentCountry(allHits), FromDateline: datelineCountry is not null);
         foreach (var (sentence, hits) in allHits)
         {
-            Compose(document, lexical, sentence, hits, mentions, memory, homeCountry, date);
+            Compose(document, lexical, sentence, hits, mentions, memory, home, date);
         }
 
         GroupCompounds(document, mentions);
         document.SetLayer(Layer.Actors, new ActorLayer(mentions));
     }
+
+    /// <summary>The article's home country and whether the dateline says so (stronger than a count of mentions).</summary>
+    private readonly record struct HomeCountry(string? Code, bool FromDateline);
 
     /// <summary>A raw dictionary hit: tokens [First, Last] matched by <see cref="Entry"/>.</summary>
     private readonly record struct Hit(int First, int Last, ActorEntry Entry);
@@ -191,7 +195,7 @@ public sealed class ActorStage : IPipelineStage
 
     private static bool IsCountryish(ActorEntry e) => e.Kind is ActorEntryKind.CountryName or ActorEntryKind.CountryAdjective or ActorEntryKind.CountryPeople or ActorEntryKind.Organisation or ActorEntryKind.Capital;
 
-    private void Compose(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, List<ActorMention> output, Dictionary<string, string> memory, string? datelineCountry, DateOnly date)
+    private void Compose(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, List<ActorMention> output, Dictionary<string, string> memory, HomeCountry home, DateOnly date)
     {
         for (int h = 0; h < hits.Count; h++)
         {
@@ -250,14 +254,14 @@ public sealed class ActorStage : IPipelineStage
 
                     break;
                 case ActorEntryKind.Agent:
-                    h = ComposeAgent(document, lexical, sentence, hits, h, output, memory, datelineCountry, date);
+                    h = ComposeAgent(document, lexical, sentence, hits, h, output, memory, home, date);
                     break;
             }
         }
     }
 
     /// <summary>An agent hit not preceded by a country: "minister of X", "units of the Armenian forces", a title + person, or context.</summary>
-    private int ComposeAgent(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, int h, List<ActorMention> output, Dictionary<string, string> memory, string? datelineCountry, DateOnly date)
+    private int ComposeAgent(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, int h, List<ActorMention> output, Dictionary<string, string> memory, HomeCountry home, DateOnly date)
     {
         var agent = hits[h];
         // Chain: agent (of|for|in) (the) [agents / capitalised words] ... country-ish.
@@ -346,9 +350,11 @@ public sealed class ActorStage : IPipelineStage
 
         // A role with no country: the article's home country (dateline, else the country it names most):
         // "Gunmen abducted students" in a Nigerian report, "Foreign Minister Hakan Fidan" filed from Ankara.
-        if (datelineCountry is not null && (!agent.Entry.Generic || named))
+        // Generic words ("the government", "authorities") only when the dateline names the country.
+        bool generic = agent.Entry.Generic && !named;
+        if (home.Code is not null && (!generic || (home.FromDateline && agent.Entry.Code is "GOV" or "COP" or "MIL" or "OPP")))
         {
-            string code = datelineCountry + agent.Entry.Code;
+            string code = home.Code + agent.Entry.Code;
             output.Add(new ActorMention(agent.First, end, code, ActorMentionKind.Inferred, false, [agent.Entry.Where]));
             Remember(document, memory, agent, code);
         }

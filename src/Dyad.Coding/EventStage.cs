@@ -331,6 +331,18 @@ public sealed class EventStage : IPipelineStage
     {
         var matches = new List<PatternMatch>();
         var index = new SentenceIndex(sentence, mentions);
+        var present = new HashSet<int>();
+        for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+        {
+            foreach (int id in lexical.Candidates(t))
+            {
+                if (id >= 0)
+                {
+                    present.Add(id);
+                }
+            }
+        }
+
         int i = sentence.TokenStart;
         while (i < sentence.TokenEnd)
         {
@@ -355,6 +367,11 @@ public sealed class EventStage : IPipelineStage
                         break;
                     }
 
+                    if (!AllPresent(pattern.RequiredWords, present))
+                    {
+                        continue;
+                    }
+
                     var match = TryMatch(document, lexical, index, pattern, i);
                     if (match is not null && (best is null || match.Pattern.Specificity > best.Pattern.Specificity ||
                         (match.Pattern.Specificity == best.Pattern.Specificity && match.End > best.End)))
@@ -376,6 +393,29 @@ public sealed class EventStage : IPipelineStage
         }
 
         return matches;
+    }
+
+    private static bool AllPresent(int[][] required, HashSet<int> present)
+    {
+        foreach (int[] alternatives in required)
+        {
+            bool any = false;
+            foreach (int id in alternatives)
+            {
+                if (present.Contains(id))
+                {
+                    any = true;
+                    break;
+                }
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>What a match has bound so far; passed by reference through the recursion (no allocation).</summary>
