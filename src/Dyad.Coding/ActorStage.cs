@@ -35,6 +35,9 @@ public sealed record ActorMention(int First, int Last, string Code, ActorMention
 
     /// <summary>The country part of the code (first three letters), or null for organisations.</summary>
     public string? Country => Kind == ActorMentionKind.Organisation ? null : Code[..3];
+
+    /// <summary>True for a bare country adjective ("Kyrgyz" in "Kyrgyz and Tajik border troops").</summary>
+    public bool IsAdjective { get; init; }
 }
 
 /// <summary>The actor mentions of a document, in text order.</summary>
@@ -117,15 +120,19 @@ public sealed class ActorStage : IPipelineStage
             allHits.Add((sentence, hits));
         }
 
-        string? homeCountry = DatelineCountry(document) ?? MostFrequentCountry(allHits);
+        string? datelineCountry = DatelineCountry(document);
+        var home = new HomeCountry(datelineCountry ?? MostFrequentCountry(allHits), FromDateline: datelineCountry is not null);
         foreach (var (sentence, hits) in allHits)
         {
-            Compose(document, lexical, sentence, hits, mentions, memory, homeCountry, date);
+            Compose(document, lexical, sentence, hits, mentions, memory, home, date);
         }
 
         GroupCompounds(document, mentions);
         document.SetLayer(Layer.Actors, new ActorLayer(mentions));
     }
+
+    /// <summary>The article's home country and whether the dateline says so (stronger than a count of mentions).</summary>
+    private readonly record struct HomeCountry(string? Code, bool FromDateline);
 
     /// <summary>A raw dictionary hit: tokens [First, Last] matched by <see cref="Entry"/>.</summary>
     private readonly record struct Hit(int First, int Last, ActorEntry Entry);
@@ -191,7 +198,7 @@ public sealed class ActorStage : IPipelineStage
 
     private static bool IsCountryish(ActorEntry e) => e.Kind is ActorEntryKind.CountryName or ActorEntryKind.CountryAdjective or ActorEntryKind.CountryPeople or ActorEntryKind.Organisation or ActorEntryKind.Capital;
 
-    private void Compose(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, List<ActorMention> output, Dictionary<string, string> memory, string? datelineCountry, DateOnly date)
+    private void Compose(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, List<ActorMention> output, Dictionary<string, string> memory, HomeCountry home, DateOnly date)
     {
         for (int h = 0; h < hits.Count; h++)
         {
@@ -232,7 +239,7 @@ public sealed class ActorStage : IPipelineStage
                 };
                 bool locative = IsLocative(document, lexical, sentence, hit.First, hit.Last, entry.Kind);
                 int end = entry.Kind == ActorEntryKind.Organisation ? hit.Last : ExtendOverName(document, lexical, sentence, hits, ref h, hit.Last);
-                output.Add(new ActorMention(hit.First, end, bare, kind, locative, [entry.Where]));
+                output.Add(new ActorMention(hit.First, end, bare, kind, locative, [entry.Where]) { IsAdjective = entry.Kind == ActorEntryKind.CountryAdjective && end == hit.Last });
                 continue;
             }
 
@@ -250,14 +257,14 @@ public sealed class ActorStage : IPipelineStage
 
                     break;
                 case ActorEntryKind.Agent:
-                    h = ComposeAgent(document, lexical, sentence, hits, h, output, memory, datelineCountry, date);
+                    h = ComposeAgent(document, lexical, sentence, hits, h, output, memory, home, date);
                     break;
             }
         }
     }
 
     /// <summary>An agent hit not preceded by a country: "minister of X", "units of the Armenian forces", a title + person, or context.</summary>
-    private int ComposeAgent(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, int h, List<ActorMention> output, Dictionary<string, string> memory, string? datelineCountry, DateOnly date)
+    private int ComposeAgent(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, int h, List<ActorMention> output, Dictionary<string, string> memory, HomeCountry home, DateOnly date)
     {
         var agent = hits[h];
         // Chain: agent (of|for|in) (the) [agents / capitalised words] ... country-ish.
@@ -346,9 +353,11 @@ public sealed class ActorStage : IPipelineStage
 
         // A role with no country: the article's home country (dateline, else the country it names most):
         // "Gunmen abducted students" in a Nigerian report, "Foreign Minister Hakan Fidan" filed from Ankara.
-        if (datelineCountry is not null && (!agent.Entry.Generic || named))
+        // Generic words ("the government", "authorities") only when the dateline names the country.
+        bool generic = agent.Entry.Generic && !named;
+        if (home.Code is not null && (!generic || (home.FromDateline && agent.Entry.Code is "GOV" or "COP" or "MIL" or "OPP")))
         {
-            string code = datelineCountry + agent.Entry.Code;
+            string code = home.Code + agent.Entry.Code;
             output.Add(new ActorMention(agent.First, end, code, ActorMentionKind.Inferred, false, [agent.Entry.Where]));
             Remember(document, memory, agent, code);
         }
@@ -554,6 +563,11 @@ public sealed class ActorStage : IPipelineStage
             if (link[m] == 2)
             {
                 mentions[m].Group = mentions[m - 1].Group;
+                // "Kyrgyz and Tajik border troops": the adjectives share the head noun and its role.
+                for (int k = m - 1; k >= 0 && mentions[k].Group == mentions[m].Group && mentions[k].IsAdjective && mentions[m].Kind == ActorMentionKind.Composed; k--)
+                {
+                    mentions[k] = mentions[k] with { Code = mentions[k].Code[..3] + mentions[m].Code[3..], Kind = ActorMentionKind.Composed, IsAdjective = false };
+                }
             }
             else if (link[m] == 1)
             {

@@ -56,11 +56,29 @@ public sealed class EventStage : IPipelineStage
         var events = new List<CodedEvent>();
         var seen = new HashSet<(string?, string?, string, bool)>();
         List<ActorMention>? lastSource = null;
+        List<ActorMention>? lastSpeaker = null; // last person or government subject, for "he"/"she"
+        int mentionIndex = 0;
         foreach (var sentence in document.Sentences)
         {
-            var sentenceMentions = actors.Mentions.Where(m => m.First >= sentence.TokenStart && m.Last < sentence.TokenEnd).ToList();
+            // Mentions are in text order: walk them with one pointer (linear in the document).
+            var sentenceMentions = new List<ActorMention>();
+            while (mentionIndex < actors.Mentions.Count && actors.Mentions[mentionIndex].First < sentence.TokenEnd)
+            {
+                var m = actors.Mentions[mentionIndex++];
+                if (m.First >= sentence.TokenStart && m.Last < sentence.TokenEnd)
+                {
+                    sentenceMentions.Add(m);
+                }
+            }
+
+            if (sentenceMentions.Count == 0)
+            {
+                continue; // no actor, no event
+            }
+
             bool discard = ContainsDiscard(lexical, sentence);
             var matches = FindMatches(document, lexical, sentence, sentenceMentions);
+            (PatternMatch Match, List<ActorMention> Sources)? previous = null;
             foreach (var match in matches)
             {
                 string code = match.Pattern.Code;
@@ -80,7 +98,17 @@ public sealed class EventStage : IPipelineStage
                     code = FutureCode(code);
                 }
 
-                var (sources, targets) = AssignActors(document, lexical, sentence, sentenceMentions, match, lastSource);
+                var (sources, targets) = AssignActors(document, lexical, sentence, sentenceMentions, match, PersonalPronounBefore(document, sentence, match.Trigger) ? lastSpeaker ?? lastSource : lastSource);
+                if (previous is not null && sources is not null && match.SlotSource is null && IsCoordinatedVerb(document, previous.Value.Match, sources[0], match))
+                {
+                    // "X visited Y and held talks with Z": the object of the first verb is not the subject of the second.
+                    sources = previous.Value.Sources;
+                }
+
+                if (sources is not null)
+                {
+                    previous = (match, sources);
+                }
                 if (targets is null && sources is { Count: >= 2 } && (match.Pattern.Flags & PatternFlags.Reciprocal) != 0)
                 {
                     targets = sources; // reciprocal act among the members of a compound
@@ -109,6 +137,12 @@ public sealed class EventStage : IPipelineStage
 
                 Emit(document, sentence, match, code, negated, sources, targets, events, seen);
             }
+
+            var subject = SentenceSubject(document, sentenceMentions.Where(m => !m.Locative).ToList(), sentence, sentence.TokenEnd);
+            if (subject is not null && (subject.Kind is ActorMentionKind.Person or ActorMentionKind.Inferred || subject.Code.EndsWith("GOV", StringComparison.Ordinal)))
+            {
+                lastSpeaker = [subject];
+            }
         }
 
         document.SetLayer(Layer.Events, new EventLayer(events));
@@ -127,7 +161,9 @@ public sealed class EventStage : IPipelineStage
                 }
 
                 string? sourceCode = source is null ? null : RoleForSource(source, type.Root);
-                string? targetCode = target is null ? null : RoleForTarget(target, type.Root);
+                // Both parties of a reciprocal act are agents of it, so they are coded alike.
+                bool reciprocal = (match.Pattern.Flags & PatternFlags.Reciprocal) != 0;
+                string? targetCode = target is null ? null : reciprocal ? RoleForSource(target, type.Root) : RoleForTarget(target, type.Root);
                 if (sourceCode is not null && sourceCode == targetCode)
                 {
                     continue;
@@ -262,13 +298,62 @@ public sealed class EventStage : IPipelineStage
     /// <summary>A pattern found at a trigger.</summary>
     private sealed record PatternMatch(VerbPattern Pattern, int Trigger, int End, int TriggerEnd, ActorMention? SlotSource, ActorMention? SlotTarget);
 
+    /// <summary>Per-sentence lookups for matching: which non-locative mention starts at or covers a token.</summary>
+    private sealed class SentenceIndex
+    {
+        public SentenceIndex(Sentence sentence, List<ActorMention> mentions)
+        {
+            Sentence = sentence;
+            StartsAt = new ActorMention?[sentence.TokenCount];
+            Covered = new bool[sentence.TokenCount];
+            GroupLast = [];
+            foreach (var m in mentions)
+            {
+                GroupLast[m.Group] = Math.Max(GroupLast.GetValueOrDefault(m.Group, -1), m.Last);
+                if (m.Locative)
+                {
+                    continue;
+                }
+
+                StartsAt[m.First - sentence.TokenStart] ??= m;
+                for (int t = m.First; t <= m.Last; t++)
+                {
+                    Covered[t - sentence.TokenStart] = true;
+                }
+            }
+        }
+
+        public Sentence Sentence { get; }
+
+        public ActorMention?[] StartsAt { get; }
+
+        public bool[] Covered { get; }
+
+        public Dictionary<int, int> GroupLast { get; }
+
+        public ActorMention? MentionAt(int token) => token >= Sentence.TokenStart && token < Sentence.TokenEnd ? StartsAt[token - Sentence.TokenStart] : null;
+    }
+
     private List<PatternMatch> FindMatches(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions)
     {
         var matches = new List<PatternMatch>();
+        var index = new SentenceIndex(sentence, mentions);
+        var present = new HashSet<int>();
+        for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+        {
+            foreach (int id in lexical.Candidates(t))
+            {
+                if (id >= 0)
+                {
+                    present.Add(id);
+                }
+            }
+        }
+
         int i = sentence.TokenStart;
         while (i < sentence.TokenEnd)
         {
-            if (mentions.Any(m => i >= m.First && i <= m.Last && !m.Locative))
+            if (index.Covered[i - sentence.TokenStart])
             {
                 i++;
                 continue;
@@ -289,7 +374,12 @@ public sealed class EventStage : IPipelineStage
                         break;
                     }
 
-                    var match = TryMatch(document, lexical, sentence, mentions, pattern, i);
+                    if (!AllPresent(pattern.RequiredWords, present))
+                    {
+                        continue;
+                    }
+
+                    var match = TryMatch(document, lexical, index, pattern, i);
                     if (match is not null && (best is null || match.Pattern.Specificity > best.Pattern.Specificity ||
                         (match.Pattern.Specificity == best.Pattern.Specificity && match.End > best.End)))
                     {
@@ -312,105 +402,152 @@ public sealed class EventStage : IPipelineStage
         return matches;
     }
 
-    private static PatternMatch? TryMatch(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions, VerbPattern pattern, int start)
+    private static bool AllPresent(int[][] required, HashSet<int> present)
     {
-        ActorMention? source = null, target = null;
-        int lastWord = start;
-        int end = MatchFrom(0, start);
-        return end < 0 ? null : new PatternMatch(pattern, start, end, Math.Max(start, lastWord), source, target);
-
-        // Returns the index after the match, or -1.
-        int MatchFrom(int element, int position)
+        foreach (int[] alternatives in required)
         {
-            if (element == pattern.Elements.Length)
+            bool any = false;
+            foreach (int id in alternatives)
             {
-                return position;
-            }
-
-            var e = pattern.Elements[element];
-            if (e.Optional)
-            {
-                int taken = MatchOne(element, position);
-                if (taken >= 0)
+                if (present.Contains(id))
                 {
-                    return taken;
+                    any = true;
+                    break;
                 }
-
-                return MatchFrom(element + 1, position);
             }
 
-            return MatchOne(element, position);
+            if (!any)
+            {
+                return false;
+            }
         }
 
-        int MatchOne(int element, int position)
+        return true;
+    }
+
+    /// <summary>What a match has bound so far; passed by reference through the recursion (no allocation).</summary>
+    private struct MatchState
+    {
+        public ActorMention? Source;
+        public ActorMention? Target;
+        public int LastWord;
+    }
+
+    private static PatternMatch? TryMatch(Document document, LexicalLayer lexical, SentenceIndex index, VerbPattern pattern, int start)
+    {
+        // Cheap rejection: a required word right after the trigger must be there.
+        var elements = pattern.Elements;
+        if (elements.Length > 1 && !elements[1].Optional && elements[1].Kind is PatternElementKind.Lemma or PatternElementKind.Surface &&
+            (start + 1 >= index.Sentence.TokenEnd || !WordMatches(lexical, elements[1], start + 1)))
         {
-            var e = pattern.Elements[element];
-            switch (e.Kind)
+            return null;
+        }
+
+        var state = new MatchState { LastWord = start };
+        int end = MatchFrom(document, lexical, index, pattern, 0, start, ref state);
+        return end < 0 ? null : new PatternMatch(pattern, start, end, Math.Max(start, state.LastWord), state.Source, state.Target);
+    }
+
+    /// <summary>Matches elements from <paramref name="element"/> at <paramref name="position"/>; returns the index after the match or -1.</summary>
+    private static int MatchFrom(Document document, LexicalLayer lexical, SentenceIndex index, VerbPattern pattern, int element, int position, ref MatchState state)
+    {
+        if (element == pattern.Elements.Length)
+        {
+            return position;
+        }
+
+        if (pattern.Elements[element].Optional)
+        {
+            var saved = state;
+            int taken = MatchOne(document, lexical, index, pattern, element, position, ref state);
+            if (taken >= 0)
             {
-                case PatternElementKind.Lemma:
-                case PatternElementKind.Surface:
-                    if (position >= sentence.TokenEnd || !WordMatches(lexical, e, position))
+                return taken;
+            }
+
+            state = saved;
+            return MatchFrom(document, lexical, index, pattern, element + 1, position, ref state);
+        }
+
+        return MatchOne(document, lexical, index, pattern, element, position, ref state);
+    }
+
+    private static int MatchOne(Document document, LexicalLayer lexical, SentenceIndex index, VerbPattern pattern, int element, int position, ref MatchState state)
+    {
+        var e = pattern.Elements[element];
+        var sentence = index.Sentence;
+        switch (e.Kind)
+        {
+            case PatternElementKind.Lemma:
+            case PatternElementKind.Surface:
+            {
+                if (position >= sentence.TokenEnd || !WordMatches(lexical, e, position))
+                {
+                    return -1;
+                }
+
+                int after = MatchFrom(document, lexical, index, pattern, element + 1, position + 1, ref state);
+                if (after >= 0 && position > state.LastWord)
+                {
+                    state.LastWord = position;
+                }
+
+                return after;
+            }
+
+            case PatternElementKind.Gap:
+                for (int skip = 0; skip <= 3; skip++)
+                {
+                    int p = position + skip;
+                    if (p > sentence.TokenEnd)
                     {
-                        return -1;
+                        break;
                     }
 
-                    int after = MatchFrom(element + 1, position + 1);
-                    if (after >= 0 && position > lastWord)
+                    if (skip > 0)
                     {
-                        lastWord = position;
-                    }
-
-                    return after;
-                case PatternElementKind.Gap:
-                    for (int skip = 0; skip <= 3; skip++)
-                    {
-                        int p = position + skip;
-                        if (p > sentence.TokenEnd)
+                        int t = p - 1;
+                        if (t >= sentence.TokenEnd || IsClauseBreak(document, t) || index.MentionAt(t) is not null)
                         {
                             break;
                         }
-
-                        if (skip > 0)
-                        {
-                            int t = p - 1;
-                            if (t >= sentence.TokenEnd || IsClauseBreak(document, t) || mentions.Any(m => m.First == t && !m.Locative))
-                            {
-                                break;
-                            }
-                        }
-
-                        int result = MatchFrom(element + 1, p);
-                        if (result >= 0)
-                        {
-                            return result;
-                        }
                     }
 
+                    var saved = state;
+                    int result = MatchFrom(document, lexical, index, pattern, element + 1, p, ref state);
+                    if (result >= 0)
+                    {
+                        return result;
+                    }
+
+                    state = saved;
+                }
+
+                return -1;
+            default:
+            {
+                int q = position;
+                if (q < sentence.TokenEnd && ActorStage.Is(document, q, "the", "a", "an", "its", "their", "his", "her"))
+                {
+                    q++;
+                }
+
+                var mention = index.MentionAt(q);
+                if (mention is null)
+                {
                     return -1;
-                default:
-                    int q = position;
-                    if (q < sentence.TokenEnd && ActorStage.Is(document, q, "the", "a", "an", "its", "their", "his", "her"))
-                    {
-                        q++;
-                    }
+                }
 
-                    var mention = mentions.FirstOrDefault(m => m.First == q && !m.Locative);
-                    if (mention is null)
-                    {
-                        return -1;
-                    }
+                if (e.Kind == PatternElementKind.Target)
+                {
+                    state.Target = mention;
+                }
+                else
+                {
+                    state.Source = mention;
+                }
 
-                    var groupLast = mentions.Where(m => m.Group == mention.Group).Max(m => m.Last);
-                    if (e.Kind == PatternElementKind.Target)
-                    {
-                        target = mention;
-                    }
-                    else
-                    {
-                        source = mention;
-                    }
-
-                    return MatchFrom(element + 1, groupLast + 1);
+                return MatchFrom(document, lexical, index, pattern, element + 1, index.GroupLast[mention.Group] + 1, ref state);
             }
         }
     }
@@ -486,7 +623,7 @@ public sealed class EventStage : IPipelineStage
             source = NearestBefore(document, actorMentions, sentence, match.Trigger);
             if (source is null && lastSource is not null && HasPronounSubject(document, sentence, match.Trigger))
             {
-                return (lastSource, noTarget ? null : Group(actorMentions, TargetAfter(document, actorMentions, sentence, match, nominal, source)));
+                return (lastSource, noTarget ? null : Group(actorMentions, target ?? TargetAfter(document, actorMentions, sentence, match, nominal, source)));
             }
         }
 
@@ -618,6 +755,34 @@ public sealed class EventStage : IPipelineStage
         return fallback;
     }
 
+    /// <summary>
+    /// True when <paramref name="subject"/> stands after an earlier verb's trigger (so it is that verb's object or
+    /// complement) and only "and" (no relative pronoun or new clause) joins the two verbs.
+    /// </summary>
+    private static bool IsCoordinatedVerb(Document document, PatternMatch earlier, ActorMention subject, PatternMatch current)
+    {
+        if (subject.First <= earlier.Trigger || subject.Last >= current.Trigger)
+        {
+            return false;
+        }
+
+        bool sawAnd = false;
+        for (int t = subject.Last + 1; t < current.Trigger; t++)
+        {
+            string w = Vocabulary.Fold(document.TokenText(t));
+            if (w is "and" or "then")
+            {
+                sawAnd = true;
+            }
+            else if (w is "who" or "which" or "that" or "whose" or ";" or ":" or "said" or "says")
+            {
+                return false;
+            }
+        }
+
+        return sawAnd;
+    }
+
     /// <summary>The first actor of the sentence before the trigger that is not inside a prepositional phrase.</summary>
     private static ActorMention? SentenceSubject(Document document, List<ActorMention> mentions, Sentence sentence, int trigger)
     {
@@ -637,6 +802,20 @@ public sealed class EventStage : IPipelineStage
         }
 
         return null;
+    }
+
+    /// <summary>True when "he" or "she" stands shortly before the trigger (the subject is a person).</summary>
+    private static bool PersonalPronounBefore(Document document, Sentence sentence, int trigger)
+    {
+        for (int t = Math.Max(sentence.TokenStart, trigger - 6); t < trigger; t++)
+        {
+            if (ActorStage.Is(document, t, "he", "she"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasPronounSubject(Document document, Sentence sentence, int trigger)
