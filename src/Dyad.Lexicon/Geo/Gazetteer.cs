@@ -249,6 +249,7 @@ public sealed class Gazetteer
 
     /// <summary>Loads a gazetteer artefact (Brotli-compressed, see <see cref="GazetteerFormat"/>).</summary>
     /// <exception cref="InvalidDataException">When the stream is not a gazetteer of this version.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static Gazetteer Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -310,6 +311,7 @@ public sealed class Gazetteer
         return new Gazetteer(attribution, places, [.. postings], names, alpha3, skeletonBlock);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, (int, int)> ReadIndex(BinaryReader reader, List<int> postings)
     {
         int count = reader.Read7BitEncodedInt();
