@@ -291,7 +291,7 @@ public sealed class EventDateResolver
     {
         var markers = presentOnly ? PresentPerfectLookup : PerfectLookup;
         var sentence = document.Sentence(ev.SentenceIndex);
-        for (int i = Math.Max(sentence.TokenStart, ev.TriggerFirst - 3); i < ev.TriggerLast && i < ev.TriggerFirst + 3; i++)
+        for (int i = Math.Max(sentence.TokenStart, ev.TriggerFirst - 5); i < ev.TriggerLast && i < ev.TriggerFirst + 3; i++)
         {
             if (markers.Contains(document.TokenText(i)))
             {
