@@ -221,16 +221,34 @@ public sealed class EventPlaceResolver
 
     private void AttachInSentences(Document document, IReadOnlyList<CodedEvent> events, PlaceLayer places, PlaceMention?[] result)
     {
-        var bySentence = events.Select((ev, i) => (ev, i)).GroupBy(x => x.ev.SentenceIndex);
-        foreach (var group in bySentence)
+        for (int e0 = 0; e0 < events.Count; e0++)
         {
-            int s = group.Key;
-            if (s < 0 || s >= places.BySentence.Count)
+            int s = events[e0].SentenceIndex;
+            if (s < 0 || s >= places.BySentence.Count || FirstEventOfSentence(events, e0) != e0)
             {
-                continue;
+                continue; // each sentence once
             }
 
             var mentions = places.BySentence[s];
+            bool usableMention = false;
+            foreach (var m in mentions)
+            {
+                usableMention |= !m.IsActor && (m.IsLocative || m.Cue == PlaceCue.NamedAfter);
+            }
+
+            if (!usableMention)
+            {
+                continue; // most sentences: nothing to attach
+            }
+
+            var group = new List<(CodedEvent ev, int i)>();
+            for (int e = e0; e < events.Count; e++)
+            {
+                if (events[e].SentenceIndex == s)
+                {
+                    group.Add((events[e], e));
+                }
+            }
             var triggers = group.Select(x => (x.ev.TriggerFirst, x.ev.TriggerLast)).Distinct().ToArray();
             var owned = new Dictionary<int, List<PlaceMention>>(); // trigger first -> mentions
             foreach (var m in mentions)
@@ -303,6 +321,19 @@ public sealed class EventPlaceResolver
                 }
             }
         }
+    }
+
+    private static int FirstEventOfSentence(IReadOnlyList<CodedEvent> events, int e)
+    {
+        for (int i = 0; i < e; i++)
+        {
+            if (events[i].SentenceIndex == events[e].SentenceIndex)
+            {
+                return i;
+            }
+        }
+
+        return e;
     }
 
     private static bool Between(Document document, int from, int to, FrozenSet<string> words)
@@ -511,20 +542,27 @@ public sealed class EventPlaceResolver
     private HashSet<string> ArticleCountries(Document document, IReadOnlyList<CodedEvent> events, PlaceLayer places)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var ev in events)
+        for (int e = 0; e < events.Count; e++)
         {
-            set.UnionWith(ActorCountries(ev));
-        }
+            var ev = events[e];
+            if (ev.Record.Source is string s && Gazetteer.Alpha2(s) is string a)
+            {
+                set.Add(a);
+            }
 
-        foreach (int s in events.Select(e => e.SentenceIndex).Distinct())
-        {
-            if (s < 0 || s >= places.BySentence.Count)
+            if (ev.Record.Target is string t && Gazetteer.Alpha2(t) is string b)
+            {
+                set.Add(b);
+            }
+
+            // Countries named in the event sentences (each sentence once).
+            int sentence = ev.SentenceIndex;
+            if (sentence < 0 || sentence >= places.BySentence.Count || FirstEventOfSentence(events, e) != e)
             {
                 continue;
             }
 
-            var sentence = places.BySentence[s];
-            foreach (var m in sentence)
+            foreach (var m in places.BySentence[sentence])
             {
                 if (m.Candidates.Length > 0 && Gazetteer[m.Candidates[0]] is { Kind: PlaceKind.Country } country)
                 {
