@@ -20,8 +20,10 @@ public enum Layer
     Sentences,
     /// <summary>The dateline and the resolved report date.</summary>
     Dateline,
-    /// <summary>Lemmas (and lemma candidates) per token.</summary>
+    /// <summary>Lemmas per token.</summary>
     Lemmas,
+    /// <summary>Dictionary word ids and lemma candidates per token.</summary>
+    Lexical,
     /// <summary>Part-of-speech tags per token.</summary>
     PartsOfSpeech,
     /// <summary>Dependency heads and relations per token.</summary>

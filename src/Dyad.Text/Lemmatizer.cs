@@ -92,6 +92,77 @@ public sealed class Lemmatizer
         return n;
     }
 
+    /// <summary>
+    /// Writes the base-form candidates of an already folded (lower-case) word into <paramref name="buffer"/>
+    /// (at least 2 x word length + 8 characters) and their ranges into <paramref name="ranges"/> (at least 3);
+    /// returns how many. The word itself is not included. Allocates nothing.
+    /// </summary>
+    public int BaseForms(ReadOnlySpan<char> lower, Span<char> buffer, Span<Range> ranges)
+    {
+        int count = 0;
+        int used = 0;
+        void Emit(ReadOnlySpan<char> stem, ReadOnlySpan<char> suffix, Span<char> into, Span<Range> found)
+        {
+            int length = stem.Length + suffix.Length;
+            if (length < 2 || used + length > into.Length || count >= found.Length)
+            {
+                return;
+            }
+
+            stem.CopyTo(into[used..]);
+            suffix.CopyTo(into[(used + stem.Length)..]);
+            found[count++] = new Range(used, used + length);
+            used += length;
+        }
+
+        if (Irregular.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower, out string? irregular))
+        {
+            Emit(irregular, "", buffer, ranges);
+            return count;
+        }
+
+        int len = lower.Length;
+        if (len <= 3 || !char.IsLetter(lower[len - 1]))
+        {
+            return 0;
+        }
+
+        if (lower.EndsWith("ies") || lower.EndsWith("ied"))
+        {
+            Emit(lower[..^3], "y", buffer, ranges);
+        }
+        else if (lower.EndsWith("ing") && len >= 5)
+        {
+            ReadOnlySpan<char> stem = lower[..^3];
+            Emit(stem, "", buffer, ranges);
+            Emit(stem, "e", buffer, ranges);
+            if (stem.Length >= 3 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && stem[^1] is not ('l' or 's' or 'z'))
+            {
+                Emit(stem[..^1], "", buffer, ranges);
+            }
+        }
+        else if (lower.EndsWith("ed"))
+        {
+            ReadOnlySpan<char> stem = lower[..^2];
+            Emit(lower[..^1], "", buffer, ranges);
+            Emit(stem, "", buffer, ranges);
+            if (stem.Length >= 3 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && stem[^1] is not ('l' or 's' or 'z'))
+            {
+                Emit(stem[..^1], "", buffer, ranges);
+            }
+        }
+        else if (lower.EndsWith("ches") || lower.EndsWith("shes") || lower.EndsWith("sses") || lower.EndsWith("xes") || lower.EndsWith("zes"))
+        {
+            Emit(lower[..^2], "", buffer, ranges);
+        }
+        else if (lower[len - 1] == 's' && lower[len - 2] != 's' && lower[len - 2] != 'u' && lower[len - 2] != '\'')
+        {
+            Emit(lower[..^1], "", buffer, ranges);
+        }
+
+        return count;
+    }
+
     /// <summary>The single most likely lemma (first base-form candidate, else the lower-cased word).</summary>
     public string Lemma(ReadOnlySpan<char> word)
     {

@@ -1,0 +1,27 @@
+using BenchmarkDotNet.Running;
+
+namespace Dyad.Bench;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/Dyad.Bench -- throughput [runs]</c>: whole-pipeline sentences/s and MB/s.
+/// <c>... -- micro [BenchmarkDotNet arguments]</c>: the micro-benchmarks with their naive baselines.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        string mode = args.Length > 0 ? args[0] : "throughput";
+        switch (mode)
+        {
+            case "throughput":
+                int runs = args.Length > 1 && int.TryParse(args[1], out int r) ? r : 7;
+                return Throughput.Run(runs);
+            case "micro":
+                var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
+                return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
+            default:
+                Console.Error.WriteLine("usage: Dyad.Bench throughput [runs] | micro [BenchmarkDotNet arguments, e.g. --filter *Tokenizer*]");
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Dyad.Coding;
+using Dyad.Text;
+
+namespace Dyad.Bench;
+
+/// <summary>
+/// Whole-process throughput on one thread: read (from memory), segment, look up, find actors, code, and
+/// serialise every event to JSON, over the fixed corpus. Reports the median of several runs, and, measured in
+/// the same run, the segmentation-only pass as the reference floor.
+/// </summary>
+public static class Throughput
+{
+    public static int Run(int runs)
+    {
+        var corpus = Corpus.Build();
+        long bytes = corpus.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Text));
+        int sentences = corpus.Sum(a => Corpus.CountSentences(a.Text));
+        var coder = new DyadCoder();
+        Console.WriteLine($"corpus: {corpus.Count:N0} articles, {sentences:N0} sentences, {bytes / 1e6:F2} MB from {Corpus.Origin}; dictionaries {coder.Lexicon.Version}; {runs} runs, one thread");
+
+        // Warm-up (JIT, dictionary load).
+        CodeAll(coder, corpus.Take(200).ToList());
+
+        var segmentOnly = Measure(runs, () => SegmentAll(corpus));
+        var full = Measure(runs, () => CodeAll(coder, corpus));
+        Report("segmentation only (reference)", segmentOnly, sentences, bytes);
+        Report("dyad code (whole pipeline + JSON)", full, sentences, bytes);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: whole pipeline takes {Median(full) / Median(segmentOnly):F1}x the time of segmentation alone"));
+        return 0;
+    }
+
+    private static List<double> Measure(int runs, Func<long> action)
+    {
+        var times = new List<double>();
+        for (int r = 0; r < runs; r++)
+        {
+            var sw = Stopwatch.StartNew();
+            long sink = action();
+            sw.Stop();
+            times.Add(sw.Elapsed.TotalSeconds);
+            GC.KeepAlive(sink);
+        }
+
+        return times;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static void Report(string name, List<double> times, int sentences, long bytes)
+    {
+        double median = Median(times);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-36} median {median * 1000,8:F1} ms   {sentences / median,10:N0} sentences/s   {bytes / median / 1e6,7:F2} MB/s   (runs: {string.Join(", ", times.Select(t => (t * 1000).ToString("F0", CultureInfo.InvariantCulture)))} ms)"));
+    }
+
+    private static long SegmentAll(List<(string Id, string Text, DateOnly? Date)> corpus)
+    {
+        var stage = new SegmentationStage();
+        long n = 0;
+        foreach (var (id, text, date) in corpus)
+        {
+            var doc = new Document(id, text, new DocumentMetadata(date));
+            stage.Process(doc);
+            n += doc.SentenceCount;
+        }
+
+        return n;
+    }
+
+    private static long CodeAll(DyadCoder coder, List<(string Id, string Text, DateOnly? Date)> corpus)
+    {
+        using var sink = new Utf8JsonWriter(Stream.Null);
+        long n = 0;
+        foreach (var (id, text, date) in corpus)
+        {
+            foreach (var e in coder.Code(new Document(id, text, new DocumentMetadata(date))))
+            {
+                JsonSerializer.Serialize(sink, e, BenchJsonContext.Default.EventRecord);
+                sink.Reset();
+                n++;
+            }
+        }
+
+        return n;
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(EventRecord))]
+internal sealed partial class BenchJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Dyad.Coding;
+using Dyad.Coding.Evaluation;
+using Dyad.Text;
+
+namespace Dyad.Cli.Commands;
+
+/// <summary><c>dyad eval</c>: score Dyad (or a predictions file) against a gold set.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var gold = new Option<string>("--gold") { Description = "Gold JSONL file (schema of ../shared/eval/dev-gold.jsonl).", Required = true };
+        var pred = new Option<string?>("--pred") { Description = "Predicted events (JSONL event records with doc_id); when omitted, Dyad codes the gold texts itself." };
+        var seedDir = new Option<string?>("--seed-dir") { Description = "Folder for '@seed:FILE' texts (default: a 'seed' folder beside the gold file's folder)." };
+        var list = new Option<int>("--list") { Description = "How many misses and false positives to list (0 = none).", DefaultValueFactory = _ => 1000 };
+        var command = new Command("eval", "Precision, recall and F1 against a gold set: by root and full code, with misses and false positives and their evidence.")
+        {
+            gold, pred, seedDir, list,
+        };
+        command.SetAction(parse => Run(parse.GetValue(gold)!, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error));
+        return command;
+    }
+
+    public static int Run(string goldPath, string? predPath, string? seedDir, int listLimit, TextWriter output, TextWriter errors)
+    {
+        if (!File.Exists(goldPath))
+        {
+            errors.WriteLine($"dyad eval: {goldPath}: no such gold file.");
+            return 2;
+        }
+
+        seedDir ??= DefaultSeedDir(goldPath);
+        var problems = new List<string>();
+        var items = GoldItem.ReadFile(goldPath, seedDir, problems);
+        foreach (string p in problems)
+        {
+            errors.WriteLine("dyad eval: " + p);
+        }
+
+        if (items.Count == 0)
+        {
+            errors.WriteLine("dyad eval: no gold items could be read.");
+            return 2;
+        }
+
+        Dictionary<string, IReadOnlyList<EventRecord>> system;
+        if (predPath is not null)
+        {
+            if (!File.Exists(predPath))
+            {
+                errors.WriteLine($"dyad eval: {predPath}: no such predictions file.");
+                return 2;
+            }
+
+            system = ReadPredictions(predPath, errors);
+        }
+        else
+        {
+            var coder = new DyadCoder();
+            system = items.ToDictionary(
+                i => i.Id,
+                i => coder.Code(new Document(i.Id, i.Text, new DocumentMetadata(i.DatelineDate))));
+        }
+
+        var report = Scorer.Score(items, system);
+        Print(report, output, listLimit);
+        return 0;
+    }
+
+    private static string? DefaultSeedDir(string goldPath)
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(goldPath));
+        string? candidate = folder is null ? null : Path.Combine(Path.GetDirectoryName(folder) ?? folder, "seed");
+        return candidate is not null && Directory.Exists(candidate) ? candidate : null;
+    }
+
+    private static Dictionary<string, IReadOnlyList<EventRecord>> ReadPredictions(string path, TextWriter errors)
+    {
+        var byDoc = new Dictionary<string, List<EventRecord>>(StringComparer.Ordinal);
+        int lineNumber = 0;
+        foreach (string line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                var record = JsonSerializer.Deserialize(line, EventJsonContext.Default.EventRecord);
+                if (record is null)
+                {
+                    continue;
+                }
+
+                if (!byDoc.TryGetValue(record.DocId, out var list))
+                {
+                    byDoc[record.DocId] = list = [];
+                }
+
+                list.Add(record);
+            }
+            catch (JsonException ex)
+            {
+                errors.WriteLine($"dyad eval: {path}:{lineNumber}: not an event record ({ex.Message.Split(" Path:")[0]}); skipped.");
+            }
+        }
+
+        return byDoc.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<EventRecord>)kv.Value);
+    }
+
+    private static void Print(EvaluationReport report, TextWriter o, int listLimit)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        o.WriteLine(string.Create(inv, $"Dyad evaluation: {report.Items} items, {report.Overall.TruePositives + report.Overall.FalseNegatives} required gold events, {report.Matched.Count + report.FalsePositives.Count + report.AbsorbedByOptional} system events ({report.AbsorbedByOptional} absorbed by OPTIONAL gold)."));
+        o.WriteLine();
+        o.WriteLine("Root level, source and target countries right (CODING_RULES 15):");
+        o.WriteLine(string.Create(inv, $"  precision {report.Overall.Precision:F3}   recall {report.Overall.Recall:F3}   F1 {report.Overall.F1:F3}   (TP {report.Overall.TruePositives}, FP {report.Overall.FalsePositives}, FN {report.Overall.FalseNegatives})"));
+        o.WriteLine(string.Create(inv, $"  over matched events: full code {report.FullCodeAccuracy:P1}, code to 3 digits {report.PartialCodeAccuracy:P1}, actors at country+role level {report.RoleAccuracy:P1}"));
+        o.WriteLine(string.Create(inv, $"  negative items with no event: {report.NegativeItemsClean} of {report.NegativeItems}"));
+        o.WriteLine();
+        o.WriteLine("By root:            gold-TP   FN   FP   precision  recall  F1");
+        foreach (var (root, s) in report.ByRoot)
+        {
+            o.WriteLine(string.Create(inv, $"  {root,-16} {s.TruePositives,8} {s.FalseNegatives,4} {s.FalsePositives,4}   {s.Precision,9:F3} {s.Recall,7:F3} {s.F1,5:F3}"));
+        }
+
+        o.WriteLine();
+        o.WriteLine("By category:        TP   FN   FP   precision  recall  F1");
+        foreach (var (category, s) in report.ByCategory)
+        {
+            o.WriteLine(string.Create(inv, $"  {category,-16} {s.TruePositives,4} {s.FalseNegatives,4} {s.FalsePositives,4}   {s.Precision,9:F3} {s.Recall,7:F3} {s.F1,5:F3}"));
+        }
+
+        if (listLimit <= 0)
+        {
+            return;
+        }
+
+        o.WriteLine();
+        o.WriteLine($"Misses ({report.Misses.Count}):");
+        foreach (var (item, g) in report.Misses.Take(listLimit))
+        {
+            o.WriteLine($"  {item.Id}: {g.Source ?? "-"} -> {g.Target ?? "-"} {g.Code}{(g.Negated ? " (negated)" : string.Empty)}: {g.Note}");
+        }
+
+        o.WriteLine();
+        o.WriteLine($"False positives ({report.FalsePositives.Count}):");
+        foreach (var (item, e) in report.FalsePositives.Take(listLimit))
+        {
+            o.WriteLine($"  {item.Id}: {e.Source ?? "-"} -> {e.Target ?? "-"} {e.Code}{(e.Negated ? " (negated)" : string.Empty)} [{e.Rule}] \"{e.Trigger.Text}\" in: {Short(e.Evidence.Text)}");
+        }
+    }
+
+    private static string Short(string s)
+    {
+        s = s.Replace('\n', ' ');
+        return s.Length <= 160 ? s : s[..159] + "…";
+    }
+}

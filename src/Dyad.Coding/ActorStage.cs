@@ -1,0 +1,555 @@
+using System.Collections.Frozen;
+using Dyad.Lexicon;
+using Dyad.Text;
+
+namespace Dyad.Coding;
+
+/// <summary>How an actor mention was recognised.</summary>
+public enum ActorMentionKind
+{
+    /// <summary>A country (name, adjective or people) without a role.</summary>
+    Country,
+    /// <summary>A country composed with a role ("Armenian armed forces", "Foreign Minister of Azerbaijan").</summary>
+    Composed,
+    /// <summary>A capital or seat standing for a role ("Baku", "the Kremlin").</summary>
+    Metonym,
+    /// <summary>An organisation with its own code.</summary>
+    Organisation,
+    /// <summary>A named person with a dated role.</summary>
+    Person,
+    /// <summary>A role resolved from the article (earlier mention or dateline country).</summary>
+    Inferred,
+}
+
+/// <summary>One actor mention: tokens <c>[First, Last]</c>, its code and how it was found.</summary>
+/// <param name="First">First token (inclusive).</param>
+/// <param name="Last">Last token (inclusive).</param>
+/// <param name="Code">CAMEO actor code.</param>
+/// <param name="Kind">How it was recognised.</param>
+/// <param name="Locative">True when the mention names a place ("in Azerbaijan", "region of Armenia"), not an actor.</param>
+/// <param name="Evidence">Dictionary lines that produced it.</param>
+public sealed record ActorMention(int First, int Last, string Code, ActorMentionKind Kind, bool Locative, IReadOnlyList<Provenance> Evidence)
+{
+    /// <summary>Index of the first mention of its compound group ("X and Y" share one group).</summary>
+    public int Group { get; set; } = -1;
+
+    /// <summary>The country part of the code (first three letters), or null for organisations.</summary>
+    public string? Country => Kind == ActorMentionKind.Organisation ? null : Code[..3];
+}
+
+/// <summary>The actor mentions of a document, in text order.</summary>
+public sealed class ActorLayer
+{
+    /// <summary>Creates the layer.</summary>
+    public ActorLayer(List<ActorMention> mentions) => Mentions = mentions;
+
+    /// <summary>Mentions in text order.</summary>
+    public List<ActorMention> Mentions { get; }
+
+    /// <summary>The mention covering token <paramref name="token"/>, or null.</summary>
+    public ActorMention? At(int token)
+    {
+        foreach (var m in Mentions)
+        {
+            if (token >= m.First && token <= m.Last)
+            {
+                return m;
+            }
+
+            if (m.First > token)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// Finds actor mentions: dictionary phrases composed into actors (country + role, role of country,
+/// organisations, people with dated roles, capitals and seats as metonyms), titles without a country resolved
+/// from earlier mentions or the dateline, places told apart from actors, and compounds grouped.
+/// </summary>
+public sealed class ActorStage : IPipelineStage
+{
+    private static readonly FrozenSet<string> LocativePrepositions = new[] { "in", "at", "near", "inside", "outside", "across", "throughout", "within", "around" }.ToFrozenSet();
+    private static readonly FrozenSet<string> PlaceNouns = new[]
+    {
+        "region", "district", "village", "province", "city", "town", "territory", "territories", "capital", "coast", "border", "part", "parts",
+        "north", "south", "east", "west", "state", "area", "areas", "outskirts", "side", "soil", "airspace", "waters", "borders", "regions",
+        "districts", "villages", "provinces", "cities", "towns", "centre", "center", "heart", "enclave", "frontier", "direction",
+    }.ToFrozenSet();
+    private static readonly FrozenSet<string> Determiners = new[] { "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those" }.ToFrozenSet();
+
+    private readonly Lexicon.Lexicon _lexicon;
+
+    /// <summary>Creates the stage over <paramref name="lexicon"/>.</summary>
+    public ActorStage(Lexicon.Lexicon lexicon) => _lexicon = lexicon;
+
+    /// <inheritdoc />
+    public string Name => "actors";
+
+    /// <inheritdoc />
+    public IReadOnlyList<Layer> Needs { get; } = [Layer.Tokens, Layer.Sentences, Layer.Dateline, Layer.Lexical];
+
+    /// <inheritdoc />
+    public IReadOnlyList<Layer> Adds { get; } = [Layer.Actors];
+
+    /// <inheritdoc />
+    public void Process(Document document)
+    {
+        var lexical = document.GetLayer<LexicalLayer>();
+        var mentions = new List<ActorMention>();
+        var memory = new Dictionary<string, string>(StringComparer.Ordinal); // agent word -> last code
+        string? datelineCountry = DatelineCountry(document, lexical);
+        DateOnly date = document.ReportDate ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var sentence in document.Sentences)
+        {
+            var hits = FindHits(document, lexical, sentence);
+            Compose(document, lexical, sentence, hits, mentions, memory, datelineCountry, date);
+        }
+
+        GroupCompounds(document, mentions);
+        document.SetLayer(Layer.Actors, new ActorLayer(mentions));
+    }
+
+    /// <summary>A raw dictionary hit: tokens [First, Last] matched by <see cref="Entry"/>.</summary>
+    private readonly record struct Hit(int First, int Last, ActorEntry Entry);
+
+    private List<Hit> FindHits(Document document, LexicalLayer lexical, Sentence sentence)
+    {
+        var hits = new List<Hit>();
+        int i = sentence.TokenStart;
+        while (i < sentence.TokenEnd)
+        {
+            Hit? best = null;
+            foreach (var entry in _lexicon.Actors.StartingWith(lexical.FormIds[i]))
+            {
+                if (i + entry.Length > sentence.TokenEnd)
+                {
+                    continue;
+                }
+
+                if (Matches(lexical, entry, i))
+                {
+                    best = new Hit(i, i + entry.Length - 1, entry);
+                    break; // longest first
+                }
+            }
+
+            if (best is Hit hit)
+            {
+                hits.Add(hit);
+                i = hit.Last + 1;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return hits;
+    }
+
+    private static bool Matches(LexicalLayer lexical, ActorEntry entry, int start)
+    {
+        for (int k = 0; k < entry.Length; k++)
+        {
+            int t = start + k;
+            if (lexical.FormIds[t] != entry.TokenIds[k])
+            {
+                return false;
+            }
+
+            if (entry.AllCaps[k] && !lexical.AllCaps[t])
+            {
+                return false;
+            }
+
+            if (entry.Capitalised[k] && !lexical.Capitalised[t])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsCountryish(ActorEntry e) => e.Kind is ActorEntryKind.CountryName or ActorEntryKind.CountryAdjective or ActorEntryKind.CountryPeople or ActorEntryKind.Organisation or ActorEntryKind.Capital;
+
+    private void Compose(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, List<ActorMention> output, Dictionary<string, string> memory, string? datelineCountry, DateOnly date)
+    {
+        for (int h = 0; h < hits.Count; h++)
+        {
+            var hit = hits[h];
+            var entry = hit.Entry;
+            if (IsCountryish(entry))
+            {
+                // Country (+ 's) (+ up to two modifiers) + agent -> country + role.
+                int next = hit.Last + 1;
+                if (next < sentence.TokenEnd && Is(document, next, "'s", "'"))
+                {
+                    next++;
+                }
+
+                int agentHit = FindAgentAhead(document, lexical, sentence, hits, h + 1, next);
+                if (agentHit >= 0)
+                {
+                    var agent = hits[agentHit];
+                    string code = entry.Kind == ActorEntryKind.Organisation ? entry.Code : entry.Code + agent.Entry.Code;
+                    int last = ExtendOverName(document, lexical, sentence, hits, ref agentHit, agent.Last);
+                    var mention = new ActorMention(hit.First, last, code, entry.Kind == ActorEntryKind.Organisation ? ActorMentionKind.Organisation : ActorMentionKind.Composed, false, [entry.Where, agent.Entry.Where]);
+                    output.Add(mention);
+                    Remember(document, memory, agent, code);
+                    h = agentHit;
+                    continue;
+                }
+
+                string bare = entry.Kind switch
+                {
+                    ActorEntryKind.Capital => entry.Code + "GOV",
+                    _ => entry.Code,
+                };
+                var kind = entry.Kind switch
+                {
+                    ActorEntryKind.Capital => ActorMentionKind.Metonym,
+                    ActorEntryKind.Organisation => ActorMentionKind.Organisation,
+                    _ => ActorMentionKind.Country,
+                };
+                bool locative = IsLocative(document, lexical, sentence, hit.First, hit.Last, entry.Kind);
+                int end = entry.Kind == ActorEntryKind.Organisation ? hit.Last : ExtendOverName(document, lexical, sentence, hits, ref h, hit.Last);
+                output.Add(new ActorMention(hit.First, end, bare, kind, locative, [entry.Where]));
+                continue;
+            }
+
+            switch (entry.Kind)
+            {
+                case ActorEntryKind.Seat:
+                    output.Add(new ActorMention(hit.First, hit.Last, entry.Code + entry.Role, ActorMentionKind.Metonym, false, [entry.Where]));
+                    break;
+                case ActorEntryKind.Person:
+                    string? personCode = entry.Roles.FirstOrDefault(r => r.Covers(date))?.Code;
+                    if (personCode is not null)
+                    {
+                        output.Add(new ActorMention(hit.First, hit.Last, personCode, ActorMentionKind.Person, false, [entry.Where]));
+                    }
+
+                    break;
+                case ActorEntryKind.Agent:
+                    h = ComposeAgent(document, lexical, sentence, hits, h, output, memory, datelineCountry, date);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>An agent hit not preceded by a country: "minister of X", "units of the Armenian forces", a title + person, or context.</summary>
+    private int ComposeAgent(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, int h, List<ActorMention> output, Dictionary<string, string> memory, string? datelineCountry, DateOnly date)
+    {
+        var agent = hits[h];
+        // Chain: agent (of|for|in) (the) [agents / capitalised words] ... country-ish.
+        int t = agent.Last + 1;
+        int k = h + 1;
+        if (t < sentence.TokenEnd && Is(document, t, "of", "for", "from"))
+        {
+            int limit = Math.Min(sentence.TokenEnd, t + 10);
+            int scan = t;
+            while (k < hits.Count && hits[k].First < limit)
+            {
+                var candidate = hits[k];
+                if (!OnlyChainTokens(document, lexical, scan, candidate.First))
+                {
+                    break;
+                }
+
+                if (IsCountryish(candidate.Entry))
+                {
+                    // The country may itself carry a role ("the Armenian armed forces").
+                    int inner = k;
+                    string code;
+                    int last = candidate.Last;
+                    int nextTok = candidate.Last + 1;
+                    if (nextTok < sentence.TokenEnd && Is(document, nextTok, "'s", "'"))
+                    {
+                        nextTok++;
+                    }
+
+                    int innerAgent = FindAgentAhead(document, lexical, sentence, hits, k + 1, nextTok);
+                    if (candidate.Entry.Kind == ActorEntryKind.Organisation)
+                    {
+                        code = candidate.Entry.Code;
+                    }
+                    else if (innerAgent >= 0)
+                    {
+                        code = candidate.Entry.Code + hits[innerAgent].Entry.Code;
+                        last = hits[innerAgent].Last;
+                        inner = innerAgent;
+                    }
+                    else
+                    {
+                        code = candidate.Entry.Code + agent.Entry.Code;
+                    }
+
+                    output.Add(new ActorMention(agent.First, last, code, ActorMentionKind.Composed, false, [agent.Entry.Where, candidate.Entry.Where]));
+                    Remember(document, memory, agent, code);
+                    return inner;
+                }
+
+                if (candidate.Entry.Kind is not (ActorEntryKind.Agent or ActorEntryKind.Seat))
+                {
+                    break;
+                }
+
+                scan = candidate.Last + 1;
+                k++;
+            }
+        }
+
+        // Title + person: "President Vladimir Putin" (the person's own code wins), or "Foreign Minister Hakan Fidan".
+        if (h + 1 < hits.Count && hits[h + 1].Entry.Kind == ActorEntryKind.Person && hits[h + 1].First == agent.Last + 1)
+        {
+            var person = hits[h + 1];
+            string? code = person.Entry.Roles.FirstOrDefault(r => r.Covers(date))?.Code;
+            if (code is not null)
+            {
+                output.Add(new ActorMention(agent.First, person.Last, code, ActorMentionKind.Person, false, [agent.Entry.Where, person.Entry.Where]));
+                Remember(document, memory, agent, code);
+                return h + 1;
+            }
+        }
+
+        int end = agent.Last;
+        int hi = h;
+        bool named = FollowedByName(document, lexical, sentence, agent.Last);
+        end = ExtendOverName(document, lexical, sentence, hits, ref hi, end);
+
+        // An earlier mention with the same title word in this article ("the deputy minister").
+        string key = HeadWord(document, agent);
+        if (memory.TryGetValue(key, out string? remembered) && !named)
+        {
+            output.Add(new ActorMention(agent.First, end, remembered, ActorMentionKind.Inferred, false, [agent.Entry.Where]));
+            return hi;
+        }
+
+        // A named official with no country: the dateline's country (wire convention).
+        if (named && datelineCountry is not null && agent.Entry.Code is "GOV" or "MIL" or "COP" or "OPP" or "JUD" or "LEG")
+        {
+            string code = datelineCountry + agent.Entry.Code;
+            output.Add(new ActorMention(agent.First, end, code, ActorMentionKind.Inferred, false, [agent.Entry.Where]));
+            Remember(document, memory, agent, code);
+        }
+
+        return hi;
+    }
+
+    private static string HeadWord(Document document, Hit agent) => Vocabulary.Fold(document.TokenText(agent.Last));
+
+    private static void Remember(Document document, Dictionary<string, string> memory, Hit agent, string code)
+    {
+        if (code.Length >= 6 && !code.StartsWith("IGO", StringComparison.Ordinal) && !code.StartsWith("NGO", StringComparison.Ordinal))
+        {
+            memory[HeadWord(document, agent)] = code;
+        }
+    }
+
+    /// <summary>Index of an agent hit starting at <paramref name="from"/> after at most two modifier words, or -1.</summary>
+    private int FindAgentAhead(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, int nextHit, int from)
+    {
+        if (nextHit >= hits.Count)
+        {
+            return -1;
+        }
+
+        var candidate = hits[nextHit];
+        if (candidate.Entry.Kind != ActorEntryKind.Agent || candidate.First - from > 2 || candidate.First < from)
+        {
+            return -1;
+        }
+
+        for (int t = from; t < candidate.First; t++)
+        {
+            var token = document.Token(t);
+            if (token.Kind != TokenKind.Word || _lexicon.Verbs.TriggeredBy(lexical.FormIds[t]).Length > 0 || IsFunctionWord(document, t))
+            {
+                return -1;
+            }
+        }
+
+        return nextHit;
+    }
+
+    private bool OnlyChainTokens(Document document, LexicalLayer lexical, int from, int to)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (Is(document, t, "the", "of", "and", "'s"))
+            {
+                continue;
+            }
+
+            if (lexical.Capitalised[t] && document.Token(t).Kind == TokenKind.Word)
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Extends a mention over a following personal name (capitalised words, initials), up to four tokens.</summary>
+    private static int ExtendOverName(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, ref int hitIndex, int last)
+    {
+        int t = last + 1;
+        int added = 0;
+        while (t < sentence.TokenEnd && added < 4 && lexical.Capitalised[t] && document.Token(t).Kind == TokenKind.Word &&
+               !(hitIndex + 1 < hits.Count && hits[hitIndex + 1].First == t && hits[hitIndex + 1].Entry.Kind != ActorEntryKind.Person))
+        {
+            if (hitIndex + 1 < hits.Count && hits[hitIndex + 1].First == t)
+            {
+                hitIndex++;
+                t = hits[hitIndex].Last + 1;
+            }
+            else
+            {
+                t++;
+            }
+
+            added++;
+        }
+
+        return t - 1;
+    }
+
+    private static bool FollowedByName(Document document, LexicalLayer lexical, Sentence sentence, int last)
+    {
+        int t = last + 1;
+        return t < sentence.TokenEnd && lexical.Capitalised[t] && document.Token(t).Kind == TokenKind.Word && !lexical.AllCaps[t];
+    }
+
+    private static bool IsLocative(Document document, LexicalLayer lexical, Sentence sentence, int first, int last, ActorEntryKind kind)
+    {
+        int before = first - 1;
+        if (before >= sentence.TokenStart && Is(document, before, "the"))
+        {
+            before--;
+        }
+
+        if (before >= sentence.TokenStart)
+        {
+            string previous = Vocabulary.Fold(document.TokenText(before));
+            if (LocativePrepositions.Contains(previous))
+            {
+                return true;
+            }
+
+            if (previous == "of" && before - 1 >= sentence.TokenStart && PlaceNouns.Contains(Vocabulary.Fold(document.TokenText(before - 1))))
+            {
+                return true;
+            }
+        }
+
+        // "Armenian-Azerbaijani border", "Azerbaijani territory", "Lachin region of Azerbaijan".
+        int after = last + 1;
+        if (after < sentence.TokenEnd && kind is ActorEntryKind.CountryAdjective or ActorEntryKind.CountryName)
+        {
+            string next = Vocabulary.Fold(document.TokenText(after));
+            if (next is "-" && after + 2 < sentence.TokenEnd)
+            {
+                next = Vocabulary.Fold(document.TokenText(after + 2));
+            }
+
+            if (PlaceNouns.Contains(next) && next is not ("side" or "state"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsFunctionWord(Document document, int t) =>
+        Is(document, t, "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "with", "for", "from", "that", "which", "who", "said", "has", "have", "had", "is", "was", "were", "are", "will", "would");
+
+    internal static bool Is(Document document, int t, params ReadOnlySpan<string> words)
+    {
+        ReadOnlySpan<char> text = document.TokenText(t);
+        foreach (string w in words)
+        {
+            if (text.Equals(w, StringComparison.OrdinalIgnoreCase) || (w == "'s" && text.Equals("\u2019s", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void GroupCompounds(Document document, List<ActorMention> mentions)
+    {
+        for (int m = 0; m < mentions.Count; m++)
+        {
+            mentions[m].Group = m;
+        }
+
+        for (int m = 1; m < mentions.Count; m++)
+        {
+            var previous = mentions[m - 1];
+            var current = mentions[m];
+            if (previous.Locative != current.Locative || document.SentenceOfToken(previous.Last) != document.SentenceOfToken(current.First))
+            {
+                continue;
+            }
+
+            int gap = current.First - previous.Last - 1;
+            bool joined = gap switch
+            {
+                1 => Is(document, previous.Last + 1, "and", ","),
+                2 => (Is(document, previous.Last + 1, ",") && Is(document, previous.Last + 2, "and", "the")) || (Is(document, previous.Last + 1, "and") && Is(document, previous.Last + 2, "the")),
+                3 => Is(document, previous.Last + 1, ",") && Is(document, previous.Last + 2, "and") && Is(document, previous.Last + 3, "the"),
+                _ => false,
+            };
+            if (joined)
+            {
+                current.Group = previous.Group;
+            }
+        }
+    }
+
+    /// <summary>The country of the dateline city, when it is a capital in the dictionary (or a country name).</summary>
+    private string? DatelineCountry(Document document, LexicalLayer lexical)
+    {
+        if (document.Dateline?.City is not string city)
+        {
+            return null;
+        }
+
+        string first = city.Split('/', ',')[0].Trim();
+        var tokens = Tokenizer.Default.Tokenize(first);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        int id = _lexicon.Vocabulary.IdOf(first.AsSpan(tokens[0].Start, tokens[0].End - tokens[0].Start));
+        foreach (var entry in _lexicon.Actors.StartingWith(id))
+        {
+            if (entry.Kind is ActorEntryKind.Capital or ActorEntryKind.CountryName && entry.Length == tokens.Count)
+            {
+                bool all = true;
+                for (int k = 0; k < tokens.Count; k++)
+                {
+                    all &= _lexicon.Vocabulary.IdOf(first.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start)) == entry.TokenIds[k];
+                }
+
+                if (all)
+                {
+                    return entry.Code;
+                }
+            }
+        }
+
+        return null;
+    }
+}
