@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(CodeCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DictCommands.Create());
+        foreach (var command in AnalyserCommands.Create()) root.Subcommands.Add(command);
         return root;
     }
 }

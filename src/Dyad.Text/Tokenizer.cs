@@ -332,7 +332,8 @@ public sealed class Tokenizer
         var right = text.AsSpan(hyphen + 1, rightEnd - hyphen - 1);
         if (IsDigits(left) && IsDigits(right))
         {
-            return left.Length != right.Length; // ranges 1969-1970, 1-2 split; 853-3242, 9-11 stay
+            // Ranges 1969-1970 and 1-2 split; 853-3242, 9-11 and dates 2023-04-14 stay.
+            return left.Length != right.Length || segStart != start || (rightEnd < end && text[rightEnd] is '-' or '\u2010' or '\u2011');
         }
 
         return segStart == start && HyphenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(left);

@@ -143,6 +143,16 @@ public sealed class AnalyserModel
         }
     }
 
+    /// <summary>
+    /// A smaller, faster copy: tagger and parser weights below <paramref name="taggerThreshold"/> and
+    /// <paramref name="parserThreshold"/> in magnitude are dropped.
+    /// </summary>
+    public AnalyserModel Prune(float taggerThreshold, float parserThreshold) => new(
+        new PosTagger(Tagger.Upos, Tagger.Xpos, Tagger.Weights.Pruned(taggerThreshold), Tagger.Ambiguity),
+        Lemmatizer,
+        new DependencyParser(Parser.Labels, Parser.Transitions.Pruned(parserThreshold), Parser.Labeller.Pruned(parserThreshold)),
+        Description + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; pruned at {taggerThreshold}/{parserThreshold}"));
+
     /// <summary>Writes the model: an 8-byte magic, the format version, then a Brotli-compressed body.</summary>
     public void Save(Stream stream)
     {
@@ -155,6 +165,13 @@ public sealed class AnalyserModel
         WriteStrings(w, Tagger.Upos);
         WriteStrings(w, Tagger.Xpos);
         Tagger.Weights.Write(w);
+        w.Write(Tagger.Ambiguity.Count);
+        foreach (var (word, tags) in Tagger.Ambiguity.OrderBy(p => p.Key))
+        {
+            w.Write(word);
+            w.Write(tags);
+        }
+
         Lemmatizer.Write(w);
         WriteStrings(w, Parser.Labels);
         Parser.Transitions.Write(w);
@@ -169,7 +186,7 @@ public sealed class AnalyserModel
     }
 
     /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
-    /// <exception cref="InvalidDataException">When the stream is not an analyser model of this format version.</exception>
+    /// <exception cref="InvalidDataException">When the stream is not an analyser model of this format version, or is corrupt.</exception>
     public static AnalyserModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -186,18 +203,44 @@ public sealed class AnalyserModel
             throw new InvalidDataException($"Analyser model format version {version} is not supported (expected {FormatVersion}).");
         }
 
-        using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var buffered = new BufferedStream(brotli, 1 << 16);
-        using var r = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            return ReadBody(stream);
+        }
+        catch (Exception e) when (e is FormatException or EndOfStreamException or OverflowException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw new InvalidDataException($"The analyser model is corrupt: {e.Message}", e);
+        }
+    }
+
+    private static AnalyserModel ReadBody(Stream stream)
+    {
+        // Decompress in one go: parsing from memory is much faster than through the decoder stream.
+        var body = new MemoryStream(capacity: 32 << 20);
+        using (var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true))
+        {
+            brotli.CopyTo(body, 1 << 20);
+        }
+
+        body.Position = 0;
+        using var r = new BinaryReader(body, Encoding.UTF8, leaveOpen: false);
         string description = r.ReadString();
         var upos = ReadStrings(r);
         var xpos = ReadStrings(r);
         var tagWeights = WeightTable.Read(r);
+        int ambiguityCount = r.ReadInt32();
+        var ambiguity = new Dictionary<ulong, ulong>(ambiguityCount);
+        for (int i = 0; i < ambiguityCount; i++)
+        {
+            ulong word = r.ReadUInt64();
+            ambiguity[word] = r.ReadUInt64();
+        }
+
         var lemmatizer = TreebankLemmatizer.Read(r);
         var labels = ReadStrings(r);
         var transitions = WeightTable.Read(r);
         var labeller = WeightTable.Read(r);
-        return new AnalyserModel(new PosTagger(upos, xpos, tagWeights), lemmatizer, new DependencyParser(labels, transitions, labeller), description);
+        return new AnalyserModel(new PosTagger(upos, xpos, tagWeights, ambiguity), lemmatizer, new DependencyParser(labels, transitions, labeller), description);
     }
 
     /// <summary>Loads a model file.</summary>

@@ -211,8 +211,9 @@ internal sealed class WeightTable
             _entries[i] = new Entry(val[i], cls[i]);
         }
 
+        // Load factor at most 3/4 with linear probing: small enough to stay fast, compact enough for the cache.
         int capacity = 16;
-        while (capacity < fingerprints.Length * 2)
+        while (capacity < (long)fingerprints.Length * 4 / 3)
         {
             capacity <<= 1;
         }
@@ -252,7 +253,7 @@ internal sealed class WeightTable
         return fp == 0 ? 1u : fp;
     }
 
-    public static WeightTable Build(int classes, List<ulong> keys, List<int> starts, List<byte> cls, List<float> vals)
+    public static WeightTable Build(int classes, List<ulong> keys, List<int> starts, List<byte> cls, List<float> vals, bool keysAreFingerprints = false)
     {
         // Merge features whose fingerprints collide so each fingerprint has one row.
         var order = new int[keys.Count];
@@ -260,7 +261,7 @@ internal sealed class WeightTable
         for (int i = 0; i < keys.Count; i++)
         {
             order[i] = i;
-            fps[i] = Fingerprint(keys[i]);
+            fps[i] = keysAreFingerprints ? (uint)keys[i] : Fingerprint(keys[i]);
         }
 
         Array.Sort(fps, order);
@@ -386,6 +387,36 @@ internal sealed class WeightTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int SlotOf(uint fp) => (int)((fp * 0x9E3779B1u) >> 7) & _mask;
 
+    /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude (and features left empty).</summary>
+    public WeightTable Pruned(float threshold)
+    {
+        var keys = new List<ulong>(Fingerprints.Length);
+        var starts = new List<int>(Fingerprints.Length + 1);
+        var cls = new List<byte>(_entries.Length);
+        var vals = new List<float>(_entries.Length);
+        for (int row = 0; row < Fingerprints.Length; row++)
+        {
+            int first = cls.Count;
+            for (int j = _rowStart[row]; j < _rowStart[row + 1]; j++)
+            {
+                if (MathF.Abs(_entries[j].Value) >= threshold)
+                {
+                    cls.Add((byte)_entries[j].Class);
+                    vals.Add(_entries[j].Value);
+                }
+            }
+
+            if (cls.Count > first)
+            {
+                keys.Add(Fingerprints[row]);
+                starts.Add(first);
+            }
+        }
+
+        starts.Add(cls.Count);
+        return Build(Classes, keys, starts, cls, vals, keysAreFingerprints: true);
+    }
+
     /// <summary>Writes the table: classes, rows, fingerprints as sorted deltas, then per row its entries (class, float16).</summary>
     public void Write(BinaryWriter w)
     {
@@ -415,6 +446,17 @@ internal sealed class WeightTable
         }
     }
 
+    private static byte[] ReadExactly(BinaryReader r, int count)
+    {
+        byte[] bytes = r.ReadBytes(count);
+        if (bytes.Length != count)
+        {
+            throw new EndOfStreamException("The analyser model file is truncated.");
+        }
+
+        return bytes;
+    }
+
     /// <summary>Reads a table written by <see cref="Write"/>.</summary>
     public static WeightTable Read(BinaryReader r)
     {
@@ -429,17 +471,20 @@ internal sealed class WeightTable
         }
 
         var starts = new int[rows + 1];
+        byte[] counts = ReadExactly(r, rows);
         for (int i = 0; i < rows; i++)
         {
-            starts[i + 1] = starts[i] + r.ReadByte();
+            starts[i + 1] = starts[i] + counts[i];
         }
 
         int entries = starts[rows];
-        byte[] cls = r.ReadBytes(entries);
+        byte[] cls = ReadExactly(r, entries);
+        byte[] halves = ReadExactly(r, entries * 2);
         var vals = new float[entries];
+        var h = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(halves);
         for (int i = 0; i < entries; i++)
         {
-            vals[i] = (float)r.ReadHalf();
+            vals[i] = (float)h[i];
         }
 
         return new WeightTable(classes, fps, starts, cls, vals);

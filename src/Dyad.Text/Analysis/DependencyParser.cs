@@ -163,7 +163,7 @@ internal sealed class DependencyParser
         Span<float> ts = stackalloc float[4];
         while (!st.Terminal)
         {
-            int k = Features(words, xpos, st, features);
+            int k = Features(words, xpos, upos, st, features);
             ts.Clear();
             Transitions.Score(features[..k], ts);
             int best = BestValid(st, ts);
@@ -229,23 +229,49 @@ internal sealed class DependencyParser
         return best;
     }
 
-    /// <summary>Keeps one word attached to the root (the leftmost); the others become its dependents.</summary>
+    /// <summary>
+    /// Keeps one word attached to the root: among the words left attached to it, the one the labeller finds most
+    /// root-like; the others become its dependents.
+    /// </summary>
     private void FinishTree(ReadOnlySpan<WordHashes> words, ReadOnlySpan<byte> xpos, ReadOnlySpan<byte> upos, ParseState st, Span<ulong> features, Span<float> scores)
     {
         int n = st.N;
         int root = -1;
+        int candidates = 0;
+        float best = float.NegativeInfinity;
         for (int i = 0; i < n; i++)
         {
-            if (st.Head[i] == n || st.Head[i] < 0)
+            if (st.Head[i] < 0)
             {
-                if (root < 0)
-                {
-                    root = i;
-                    st.Head[i] = n;
-                    st.Label[i] = RootLabel;
-                    continue;
-                }
+                st.Head[i] = n;
+                st.Label[i] = RootLabel;
+            }
 
+            if (st.Head[i] == n)
+            {
+                candidates++;
+                int k = LabelFeatures(words, xpos, upos, st, n, i, features);
+                var s = scores[..Labels.Length];
+                s.Clear();
+                Labeller.Score(features[..k], s);
+                float margin = s[RootLabel] - s[BestLabel(s, RootLabel)];
+                if (margin > best)
+                {
+                    best = margin;
+                    root = i;
+                }
+            }
+        }
+
+        if (candidates <= 1)
+        {
+            return;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            if (st.Head[i] == n && i != root)
+            {
                 int k = LabelFeatures(words, xpos, upos, st, root, i, features);
                 var s = scores[..Labels.Length];
                 s.Clear();
@@ -260,10 +286,12 @@ internal sealed class DependencyParser
 
     private static ulong P(ReadOnlySpan<byte> xpos, int i, int n) => i < 0 ? NoneTag : i == n ? RootTag : xpos[i];
 
+    private static ulong U(ReadOnlySpan<byte> upos, int i, int n) => i < 0 ? NoneTag + 10 : i == n ? RootTag + 10 : 6000UL + upos[i];
+
     private static ulong L(ParseState st, int i) => i < 0 ? 300UL : st.Label[i];
 
     /// <summary>Transition features of the current configuration.</summary>
-    public static int Features(ReadOnlySpan<WordHashes> words, ReadOnlySpan<byte> xpos, ParseState st, Span<ulong> f)
+    public static int Features(ReadOnlySpan<WordHashes> words, ReadOnlySpan<byte> xpos, ReadOnlySpan<byte> upos, ParseState st, Span<ulong> f)
     {
         int n = st.N;
         int s0 = st.S0;
@@ -392,6 +420,15 @@ internal sealed class DependencyParser
         f[k++] = FeatureHash.F(76, s0l0, n0p);
         f[k++] = FeatureHash.F(77, s0p, n0p, n1w);
         f[k++] = FeatureHash.F(78, s0w, n0p, n1p);
+
+        // Generalisations for rare words: suffixes, shapes and coarse tags.
+        ulong s0u = U(upos, s0, n), n0u = U(upos, n0, n), n1u = U(upos, n1, n);
+        f[k++] = FeatureHash.F(79, s0 >= 0 ? words[s0].Suffix3 : NoneWord, n0p);
+        f[k++] = FeatureHash.F(80, n0 < n ? words[n0].Suffix3 : RootWord, s0p);
+        f[k++] = FeatureHash.F(81, n0 < n ? words[n0].Shape : RootWord, n0p);
+        f[k++] = FeatureHash.F(82, s0u, n0u);
+        f[k++] = FeatureHash.F(83, s0u, n0u, n1u);
+        f[k++] = FeatureHash.F(84, s0l0, s0u, n0u);
         return k;
     }
 
@@ -437,6 +474,11 @@ internal sealed class DependencyParser
         f[k++] = FeatureHash.F(128, dir, st.LeftLabels[h], hw);
         f[k++] = FeatureHash.F(129, dir, W(words, hl, n), hw, dp);
         f[k++] = FeatureHash.F(130, dir, words[d].Form);
+        ulong hu = h < n ? 100UL + upos[h] : RootTag;
+        f[k++] = FeatureHash.F(131, dir, hu, du);
+        f[k++] = FeatureHash.F(132, dir, dw, hu);
+        f[k++] = FeatureHash.F(133, dir, W(words, dl, n), dw);
+        f[k++] = FeatureHash.F(134, dir, dist, hp, dp);
         return k;
     }
 
@@ -604,7 +646,7 @@ internal sealed class DependencyParser
                 st.Init(n);
                 while (!st.Terminal)
                 {
-                    int k = Features(w, xp, st, features);
+                    int k = Features(w, xp, up, st, features);
                     ts.Clear();
                     transitions.Score(features.AsSpan(0, k), ts);
                     int predicted = BestValid(st, ts);
@@ -634,7 +676,15 @@ internal sealed class DependencyParser
                         int d = next == Left ? st.S0 : st.B;
                         if (h == n)
                         {
+                            // Teach the labeller what a root looks like (used to pick one root among several).
                             label = rootLabel;
+                            int lk = LabelFeatures(w, xp, up, st, h, d, features);
+                            Array.Clear(scores);
+                            labeller.Score(features.AsSpan(0, lk), scores);
+                            int guess = PosTagger.ArgMax(scores);
+                            int truth = gold[d] == n ? rootLabel : goldLabel[d];
+                            labeller.Update(features.AsSpan(0, lk), truth, guess);
+                            labeller.Tick();
                         }
                         else
                         {

@@ -81,21 +81,31 @@ internal static class FeatureHash
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong a, ulong b) => Finish((a * 0x9E3779B97F4A7C15UL) ^ (b + 0x632BE59BD9B4E019UL + (a << 6) + (a >> 2)));
 
+    // Feature keys multiply-xor their parts into a template-specific seed and finish once: the parts are
+    // themselves hashes or small integers, and multiplying by an odd constant is a bijection, so distinct tuples
+    // collide only by chance; one finaliser per feature keeps the hot loop cheap.
+    private const ulong K1 = 0x9E3779B97F4A7C15UL;
+    private const ulong K2 = 0xC2B2AE3D27D4EB4FUL;
+    private const ulong K3 = 0x165667B19E3779F9UL;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Seed(int template) => ((ulong)template + 1) * 0xD6E8FEB86659FD93UL;
+
     /// <summary>Feature key of a template with one part.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong F(int template, ulong a) => Mix((ulong)template * 0xD6E8FEB86659FD93UL, a);
+    public static ulong F(int template, ulong a) => Finish(Seed(template) ^ a);
 
     /// <summary>Feature key of a template with two parts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong F(int template, ulong a, ulong b) => Mix(F(template, a), b);
+    public static ulong F(int template, ulong a, ulong b) => Finish(((Seed(template) ^ a) * K1) ^ b);
 
     /// <summary>Feature key of a template with three parts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong F(int template, ulong a, ulong b, ulong c) => Mix(Mix(F(template, a), b), c);
+    public static ulong F(int template, ulong a, ulong b, ulong c) => Finish(((((Seed(template) ^ a) * K1) ^ b) * K2) ^ c);
 
     /// <summary>Feature key of a template with four parts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong F(int template, ulong a, ulong b, ulong c, ulong d) => Mix(F(template, a, b, c), d);
+    public static ulong F(int template, ulong a, ulong b, ulong c, ulong d) => Finish(((((((Seed(template) ^ a) * K1) ^ b) * K2) ^ c) * K3) ^ d);
 
     /// <summary>The murmur3 64-bit finaliser.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

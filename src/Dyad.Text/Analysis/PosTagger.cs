@@ -13,6 +13,9 @@ internal struct WordHashes
     public ulong Prefix2;
     public ulong Shape;
 
+    /// <summary>The word's ambiguity class: the set of XPOS tags it had in training (0 when rare or unseen).</summary>
+    public ulong Tags;
+
     public static WordHashes Of(ReadOnlySpan<char> word) => new()
     {
         Form = FeatureHash.Of(word),
@@ -30,7 +33,7 @@ internal struct WordHashes
     public static WordHashes Padding(int kind)
     {
         ulong s = FeatureHash.Sentinel(kind);
-        return new WordHashes { Form = s, Lower = s, Suffix1 = s, Suffix2 = s, Suffix3 = s, Suffix4 = s, Prefix1 = s, Prefix2 = s, Shape = s };
+        return new WordHashes { Form = s, Lower = s, Suffix1 = s, Suffix2 = s, Suffix3 = s, Suffix4 = s, Prefix1 = s, Prefix2 = s, Shape = s, Tags = s };
     }
 }
 
@@ -42,17 +45,59 @@ internal struct WordHashes
 /// </summary>
 internal sealed class PosTagger
 {
-    public const int MaxFeatures = 40;
+    public const int MaxFeatures = 48;
     private static readonly WordHashes Before = WordHashes.Padding(1);
     private static readonly WordHashes Before2 = WordHashes.Padding(2);
     private static readonly WordHashes After = WordHashes.Padding(3);
     private static readonly WordHashes After2 = WordHashes.Padding(4);
 
-    public PosTagger(string[] upos, string[] xpos, WeightTable weights)
+    public const int MinAmbiguityCount = 3;
+
+    public PosTagger(string[] upos, string[] xpos, WeightTable weights, Dictionary<ulong, ulong> ambiguity)
     {
         Upos = upos;
         Xpos = xpos;
         Weights = weights;
+        Ambiguity = ambiguity;
+    }
+
+    /// <summary>Lower-cased word hash -> bit set of the XPOS tags the word had in training (words seen 3+ times).</summary>
+    public Dictionary<ulong, ulong> Ambiguity { get; }
+
+    /// <summary>Fills <see cref="WordHashes.Tags"/> of every word from <paramref name="ambiguity"/>.</summary>
+    public static void SetAmbiguity(Span<WordHashes> words, Dictionary<ulong, ulong> ambiguity)
+    {
+        for (int i = 0; i < words.Length; i++)
+        {
+            words[i].Tags = ambiguity.GetValueOrDefault(words[i].Lower);
+        }
+    }
+
+    /// <summary>Ambiguity classes from the training data.</summary>
+    public static Dictionary<ulong, ulong> LearnAmbiguity(IReadOnlyList<ConllUSentence> sentences, Dictionary<string, int> xposId)
+    {
+        var tags = new Dictionary<ulong, ulong>();
+        var counts = new Dictionary<ulong, int>();
+        foreach (var s in sentences)
+        {
+            for (int i = 0; i < s.Count; i++)
+            {
+                ulong h = FeatureHash.OfLower(s.Forms[i]);
+                tags[h] = tags.GetValueOrDefault(h) | (1UL << (xposId.GetValueOrDefault(s.Xpos[i]) & 63));
+                counts[h] = counts.GetValueOrDefault(h) + 1;
+            }
+        }
+
+        var result = new Dictionary<ulong, ulong>();
+        foreach (var (h, c) in counts)
+        {
+            if (c >= MinAmbiguityCount)
+            {
+                result[h] = tags[h];
+            }
+        }
+
+        return result;
     }
 
     public string[] Upos { get; }
@@ -62,8 +107,9 @@ internal sealed class PosTagger
     public WeightTable Weights { get; }
 
     /// <summary>Tags a sentence; <paramref name="scores"/> needs Upos.Length + Xpos.Length floats.</summary>
-    public void Tag(ReadOnlySpan<WordHashes> words, Span<byte> upos, Span<byte> xpos, Span<ulong> features, Span<float> scores)
+    public void Tag(Span<WordHashes> words, Span<byte> upos, Span<byte> xpos, Span<ulong> features, Span<float> scores)
     {
+        SetAmbiguity(words, Ambiguity);
         int nu = Upos.Length;
         int classes = nu + Xpos.Length;
         for (int i = 0; i < words.Length; i++)
@@ -137,6 +183,12 @@ internal sealed class PosTagger
         f[k++] = FeatureHash.F(31, p2.Lower, p1.Lower);
         f[k++] = FeatureHash.F(32, w.Suffix3, n1.Suffix3);
         f[k++] = FeatureHash.F(33, n2.Suffix3);
+        f[k++] = FeatureHash.F(34, w.Tags);
+        f[k++] = FeatureHash.F(35, n1.Tags);
+        f[k++] = FeatureHash.F(36, n2.Tags);
+        f[k++] = FeatureHash.F(37, w.Tags, n1.Tags);
+        f[k++] = FeatureHash.F(38, t1, w.Tags);
+        f[k++] = FeatureHash.F(39, w.Tags, w.Suffix3);
         return k;
     }
 
@@ -151,6 +203,7 @@ internal sealed class PosTagger
         var xposId = Index(xposTags);
         int nu = uposTags.Length;
         var model = new PerceptronTrainer(nu + xposTags.Length);
+        var ambiguity = LearnAmbiguity(sentences, xposId);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         var rng = new Random(seed);
         Span<ulong> feats = stackalloc ulong[MaxFeatures];
@@ -184,6 +237,8 @@ internal sealed class PosTagger
                     gx[i] = (byte)xposId.GetValueOrDefault(s.Xpos[i]);
                 }
 
+                SetAmbiguity(words.AsSpan(0, n), ambiguity);
+
                 for (int i = 0; i < n; i++)
                 {
                     int k = Features(words.AsSpan(0, n), i, px, pu, feats);
@@ -206,7 +261,7 @@ internal sealed class PosTagger
             log?.Invoke($"tagger epoch {epoch + 1}: train UPOS {100.0 * correct / total:F2}%, {model.FeatureCount:N0} features");
         }
 
-        return new PosTagger(uposTags, xposTags, model.Freeze(prune));
+        return new PosTagger(uposTags, xposTags, model.Freeze(prune), ambiguity);
     }
 
     public static Dictionary<string, int> Index(string[] values)

@@ -71,8 +71,11 @@ internal sealed class TreebankLemmatizer
     private readonly Dictionary<string, LemmaRule>.AlternateLookup<ReadOnlySpan<char>> _exceptionLookup;
     private readonly Dictionary<string, LemmaRule>.AlternateLookup<ReadOnlySpan<char>> _suffixLookup;
 
-    public TreebankLemmatizer(Dictionary<string, LemmaRule> exceptions, Dictionary<string, LemmaRule> suffixRules)
+    private readonly HashSet<string> _known;
+
+    public TreebankLemmatizer(Dictionary<string, LemmaRule> exceptions, Dictionary<string, LemmaRule> suffixRules, HashSet<string> knownLemmas)
     {
+        _known = knownLemmas;
         _exceptions = exceptions;
         _suffixRules = suffixRules;
         _exceptionLookup = exceptions.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -98,33 +101,39 @@ internal sealed class TreebankLemmatizer
             lowerPart[i] = c == '\u2019' ? '\'' : char.ToLowerInvariant(c);
         }
 
-        if (_exceptionLookup.TryGetValue(key, out var rule))
+        Span<char> exact = length < 256 ? stackalloc char[length + 1] : new char[length + 1];
+        exact[0] = '=';
+        key.CopyTo(exact[1..]);
+        var exactPart = exact[(xpos.Length + 2)..];
+        for (int i = 0; i < form.Length; i++)
+        {
+            exactPart[i] = form[i] == '\u2019' ? '\'' : form[i];
+        }
+
+        if (_exceptionLookup.TryGetValue(exact, out var rule) || _exceptionLookup.TryGetValue(key, out rule))
         {
             return rule.Apply(form);
         }
 
-        Span<char> suffixKey = stackalloc char[xpos.Length + 1 + MaxSuffix];
-        xpos.AsSpan().CopyTo(suffixKey);
-        suffixKey[xpos.Length] = '\t';
-        for (int n = Math.Min(MaxSuffix, form.Length); n >= 0; n--)
+        if (SuffixRule(form, lowerPart, xpos) is { } suffixRule)
         {
-            // xpos + '\t' + suffix
-            var sk = suffixKey[..(xpos.Length + 1 + n)];
-            lowerPart[(form.Length - n)..].CopyTo(sk[(xpos.Length + 1)..]);
-            if (_suffixLookup.TryGetValue(sk, out rule) && rule.Strip <= form.Length)
-            {
-                return rule.Apply(form);
-            }
+            return suffixRule.Apply(form);
         }
 
         return upos is "PROPN" ? form.ToString() : Lemmatizer.Default.Lemma(form);
     }
 
-    /// <summary>Learns the rules and exceptions from gold lemmas.</summary>
+    /// <summary>
+    /// Learns the rules and exceptions from gold lemmas. Suffix rules are counted over distinct (form, tag) pairs,
+    /// since they serve words not seen in training; exceptions are keyed by the exact form first (<c>i</c> ->
+    /// <c>I</c>), then by the lower-cased form.
+    /// </summary>
     public static TreebankLemmatizer Train(IReadOnlyList<ConllUSentence> sentences)
     {
         var suffixCounts = new Dictionary<string, Dictionary<LemmaRule, int>>(StringComparer.Ordinal);
-        var formCounts = new Dictionary<string, Dictionary<LemmaRule, int>>(StringComparer.Ordinal);
+        var exactCounts = new Dictionary<string, Dictionary<LemmaRule, int>>(StringComparer.Ordinal);
+        var lowerCounts = new Dictionary<string, Dictionary<LemmaRule, int>>(StringComparer.Ordinal);
+        var types = new HashSet<(string Form, string Xpos, LemmaRule Rule)>();
         foreach (var s in sentences)
         {
             for (int i = 0; i < s.Count; i++)
@@ -137,7 +146,13 @@ internal sealed class TreebankLemmatizer
 
                 var rule = LemmaRule.Learn(form, lemma);
                 string lower = form.ToLowerInvariant().Replace('\u2019', '\'');
-                Count(formCounts, xpos + "\t" + lower, rule);
+                Count(exactCounts, xpos + "\t" + form.Replace('\u2019', '\''), rule);
+                Count(lowerCounts, xpos + "\t" + lower, rule);
+                if (!types.Add((lower, xpos, rule)))
+                {
+                    continue;
+                }
+
                 for (int n = 0; n <= Math.Min(MaxSuffix, lower.Length); n++)
                 {
                     if (rule.Strip <= n)
@@ -151,44 +166,99 @@ internal sealed class TreebankLemmatizer
         var suffixRules = new Dictionary<string, LemmaRule>(StringComparer.Ordinal);
         foreach (var (key, counts) in suffixCounts)
         {
-            var best = Best(counts, out int total, out int bestCount);
+            var best = Best(counts, out int total, out _);
             if (total >= 2 || key.EndsWith('\t'))
             {
                 suffixRules[key] = best;
             }
-
-            _ = bestCount;
         }
 
-        var lemmatizer = new TreebankLemmatizer([], suffixRules);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            foreach (string lemma in s.Lemmas)
+            {
+                if (lemma != "_")
+                {
+                    known.Add(lemma.ToLowerInvariant());
+                }
+            }
+        }
+
+        var lemmatizer = new TreebankLemmatizer([], suffixRules, known);
         var exceptions = new Dictionary<string, LemmaRule>(StringComparer.Ordinal);
-        foreach (var (key, counts) in formCounts)
+        foreach (var (key, counts) in lowerCounts)
         {
             var best = Best(counts, out _, out _);
             int tab = key.IndexOf('\t', StringComparison.Ordinal);
-            string xpos = key[..tab];
-            string lower = key[(tab + 1)..];
-            if (lemmatizer.SuffixRule(lower, xpos) != best)
+            string lowerForm = key[(tab + 1)..];
+            if (lemmatizer.SuffixRule(lowerForm, lowerForm, key[..tab]) != best)
             {
                 exceptions[key] = best;
             }
         }
 
-        return new TreebankLemmatizer(exceptions, suffixRules);
+        // Exact-case entries ("=" + tag + tab + form) where the lower-cased entry or the suffix rules would be wrong.
+        var exactExceptions = new Dictionary<string, LemmaRule>(StringComparer.Ordinal);
+        foreach (var (key, counts) in exactCounts)
+        {
+            var best = Best(counts, out _, out _);
+            int tab = key.IndexOf('\t', StringComparison.Ordinal);
+            string lower = key[(tab + 1)..].ToLowerInvariant();
+            var viaLower = exceptions.TryGetValue(key[..tab] + "\t" + lower, out var r) ? r : lemmatizer.SuffixRule(key.AsSpan(tab + 1), lower, key[..tab]);
+            if (viaLower != best)
+            {
+                exactExceptions["=" + key] = best;
+            }
+        }
+
+        foreach (var (key, rule) in exactExceptions)
+        {
+            exceptions[key] = rule;
+        }
+
+        return new TreebankLemmatizer(exceptions, suffixRules, known);
     }
 
-    private LemmaRule? SuffixRule(string lower, string xpos)
+    /// <summary>
+    /// The rule of the longest matching suffix. When it yields a word never seen as a lemma (<c>shelled</c> ->
+    /// <c>shel</c>) and a shorter suffix's rule yields a known lemma (<c>shell</c>), the latter wins.
+    /// </summary>
+    private LemmaRule? SuffixRule(ReadOnlySpan<char> form, ReadOnlySpan<char> lower, string xpos)
     {
+        Span<char> suffixKey = stackalloc char[xpos.Length + 1 + MaxSuffix];
+        xpos.AsSpan().CopyTo(suffixKey);
+        suffixKey[xpos.Length] = '\t';
+        LemmaRule? first = null;
         for (int n = Math.Min(MaxSuffix, lower.Length); n >= 0; n--)
         {
-            if (_suffixRules.TryGetValue(xpos + "\t" + lower[(lower.Length - n)..], out var rule))
+            var sk = suffixKey[..(xpos.Length + 1 + n)];
+            lower[(lower.Length - n)..].CopyTo(sk[(xpos.Length + 1)..]);
+            if (!_suffixLookup.TryGetValue(sk, out var rule) || rule.Strip > form.Length)
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                if (rule.Strip == 0 || _known.Count == 0 || IsKnown(rule, lower))
+                {
+                    return rule;
+                }
+
+                first = rule;
+            }
+            else if (rule.Strip > 0 && rule != first && IsKnown(rule, lower))
             {
                 return rule;
             }
         }
 
-        return null;
+        return first;
     }
+
+    private bool IsKnown(LemmaRule rule, ReadOnlySpan<char> lower) =>
+        _known.Contains(string.Concat(lower[..Math.Max(0, lower.Length - rule.Strip)], rule.Append.ToLowerInvariant()));
 
     private static void Count(Dictionary<string, Dictionary<LemmaRule, int>> table, string key, LemmaRule rule)
     {
@@ -223,9 +293,26 @@ internal sealed class TreebankLemmatizer
     {
         WriteTable(w, _exceptions);
         WriteTable(w, _suffixRules);
+        w.Write(_known.Count);
+        foreach (string lemma in _known.Order(StringComparer.Ordinal))
+        {
+            w.Write(lemma);
+        }
     }
 
-    public static TreebankLemmatizer Read(BinaryReader r) => new(ReadTable(r), ReadTable(r));
+    public static TreebankLemmatizer Read(BinaryReader r)
+    {
+        var exceptions = ReadTable(r);
+        var rules = ReadTable(r);
+        int count = r.ReadInt32();
+        var known = new HashSet<string>(count, StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            known.Add(r.ReadString());
+        }
+
+        return new TreebankLemmatizer(exceptions, rules, known);
+    }
 
     private static void WriteTable(BinaryWriter w, Dictionary<string, LemmaRule> table)
     {
