@@ -16,7 +16,15 @@ if [ -x scripts/with-postgres.sh ] || [ -f scripts/with-postgres.sh ]; then
   # shellcheck source=/dev/null
   source scripts/with-postgres.sh
   if declare -F start_test_postgres >/dev/null; then
-    start_test_postgres && cleanup_steps+=("stop_test_postgres")
+    if start_test_postgres; then
+      cleanup_steps+=("stop_test_postgres")
+    elif [ "${CI:-}" = "true" ]; then
+      log "PostgreSQL could not be started; CI requires the PostgreSQL store tests to run"
+      echo "0 passed, 1 failed"
+      exit 1
+    else
+      log "PostgreSQL could not be started; its store tests will be skipped"
+    fi
   fi
 fi
 

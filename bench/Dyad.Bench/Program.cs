@@ -4,6 +4,7 @@ namespace Dyad.Bench;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Dyad.Bench -- throughput [runs]</c>: whole-pipeline sentences/s and MB/s.
+/// <c>... -- store [runs]</c>: event store (articles/s stored, 1M-event aggregate, 1M-event Parquet export).
 /// <c>... -- micro [BenchmarkDotNet arguments]</c>: the micro-benchmarks with their naive baselines.
 /// </summary>
 public static class Program
@@ -16,11 +17,15 @@ public static class Program
             case "throughput":
                 int runs = args.Length > 1 && int.TryParse(args[1], out int r) ? r : 7;
                 return Throughput.Run(runs);
+            case "store":
+                return StoreBenchmarks.Run(args.Length > 1 && int.TryParse(args[1], out int s) ? s : 5);
+            case "profile":
+                return Profile.Run();
             case "micro":
                 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
                 return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
             default:
-                Console.Error.WriteLine("usage: Dyad.Bench throughput [runs] | micro [BenchmarkDotNet arguments, e.g. --filter *Tokenizer*]");
+                Console.Error.WriteLine("usage: Dyad.Bench throughput [runs] | store [runs] | profile | micro [BenchmarkDotNet arguments, e.g. --filter *Tokenizer*]");
                 return 2;
         }
     }

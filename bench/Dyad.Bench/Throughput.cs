@@ -22,8 +22,10 @@ public static class Throughput
         var coder = new DyadCoder();
         Console.WriteLine($"corpus: {corpus.Count:N0} articles, {sentences:N0} sentences, {bytes / 1e6:F2} MB from {Corpus.Origin}; dictionaries {coder.Lexicon.Version}; {runs} runs, one thread");
 
-        // Warm-up (JIT, dictionary load).
-        CodeAll(coder, corpus.Take(200).ToList());
+        // Warm-up: dictionary load and two full passes so that tiered JIT reaches optimised code.
+        CodeAll(coder, corpus);
+        CodeAll(coder, corpus);
+        SegmentAll(corpus);
 
         var segmentOnly = Measure(runs, () => SegmentAll(corpus));
         var full = Measure(runs, () => CodeAll(coder, corpus));

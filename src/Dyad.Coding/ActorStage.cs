@@ -35,6 +35,9 @@ public sealed record ActorMention(int First, int Last, string Code, ActorMention
 
     /// <summary>The country part of the code (first three letters), or null for organisations.</summary>
     public string? Country => Kind == ActorMentionKind.Organisation ? null : Code[..3];
+
+    /// <summary>True for a bare country adjective ("Kyrgyz" in "Kyrgyz and Tajik border troops").</summary>
+    public bool IsAdjective { get; init; }
 }
 
 /// <summary>The actor mentions of a document, in text order.</summary>
@@ -102,17 +105,34 @@ public sealed class ActorStage : IPipelineStage
         var lexical = document.GetLayer<LexicalLayer>();
         var mentions = new List<ActorMention>();
         var memory = new Dictionary<string, string>(StringComparer.Ordinal); // agent word -> last code
-        string? datelineCountry = DatelineCountry(document, lexical);
         DateOnly date = document.ReportDate ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var dateline = document.Dateline?.Span;
+        var allHits = new List<(Sentence Sentence, List<Hit> Hits)>();
         foreach (var sentence in document.Sentences)
         {
             var hits = FindHits(document, lexical, sentence);
-            Compose(document, lexical, sentence, hits, mentions, memory, datelineCountry, date);
+            if (dateline is TextSpan d)
+            {
+                // The dateline names where the report was filed, not an actor.
+                hits.RemoveAll(h => document.Token(h.First).Start >= d.Start && document.Token(h.Last).End <= d.End);
+            }
+
+            allHits.Add((sentence, hits));
+        }
+
+        string? datelineCountry = DatelineCountry(document);
+        var home = new HomeCountry(datelineCountry ?? MostFrequentCountry(allHits), FromDateline: datelineCountry is not null);
+        foreach (var (sentence, hits) in allHits)
+        {
+            Compose(document, lexical, sentence, hits, mentions, memory, home, date);
         }
 
         GroupCompounds(document, mentions);
         document.SetLayer(Layer.Actors, new ActorLayer(mentions));
     }
+
+    /// <summary>The article's home country and whether the dateline says so (stronger than a count of mentions).</summary>
+    private readonly record struct HomeCountry(string? Code, bool FromDateline);
 
     /// <summary>A raw dictionary hit: tokens [First, Last] matched by <see cref="Entry"/>.</summary>
     private readonly record struct Hit(int First, int Last, ActorEntry Entry);
@@ -178,7 +198,7 @@ public sealed class ActorStage : IPipelineStage
 
     private static bool IsCountryish(ActorEntry e) => e.Kind is ActorEntryKind.CountryName or ActorEntryKind.CountryAdjective or ActorEntryKind.CountryPeople or ActorEntryKind.Organisation or ActorEntryKind.Capital;
 
-    private void Compose(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, List<ActorMention> output, Dictionary<string, string> memory, string? datelineCountry, DateOnly date)
+    private void Compose(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, List<ActorMention> output, Dictionary<string, string> memory, HomeCountry home, DateOnly date)
     {
         for (int h = 0; h < hits.Count; h++)
         {
@@ -219,7 +239,7 @@ public sealed class ActorStage : IPipelineStage
                 };
                 bool locative = IsLocative(document, lexical, sentence, hit.First, hit.Last, entry.Kind);
                 int end = entry.Kind == ActorEntryKind.Organisation ? hit.Last : ExtendOverName(document, lexical, sentence, hits, ref h, hit.Last);
-                output.Add(new ActorMention(hit.First, end, bare, kind, locative, [entry.Where]));
+                output.Add(new ActorMention(hit.First, end, bare, kind, locative, [entry.Where]) { IsAdjective = entry.Kind == ActorEntryKind.CountryAdjective && end == hit.Last });
                 continue;
             }
 
@@ -237,14 +257,14 @@ public sealed class ActorStage : IPipelineStage
 
                     break;
                 case ActorEntryKind.Agent:
-                    h = ComposeAgent(document, lexical, sentence, hits, h, output, memory, datelineCountry, date);
+                    h = ComposeAgent(document, lexical, sentence, hits, h, output, memory, home, date);
                     break;
             }
         }
     }
 
     /// <summary>An agent hit not preceded by a country: "minister of X", "units of the Armenian forces", a title + person, or context.</summary>
-    private int ComposeAgent(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, int h, List<ActorMention> output, Dictionary<string, string> memory, string? datelineCountry, DateOnly date)
+    private int ComposeAgent(Document document, LexicalLayer lexical, Sentence sentence, List<Hit> hits, int h, List<ActorMention> output, Dictionary<string, string> memory, HomeCountry home, DateOnly date)
     {
         var agent = hits[h];
         // Chain: agent (of|for|in) (the) [agents / capitalised words] ... country-ish.
@@ -331,10 +351,13 @@ public sealed class ActorStage : IPipelineStage
             return hi;
         }
 
-        // A named official with no country: the dateline's country (wire convention).
-        if (named && datelineCountry is not null && agent.Entry.Code is "GOV" or "MIL" or "COP" or "OPP" or "JUD" or "LEG")
+        // A role with no country: the article's home country (dateline, else the country it names most):
+        // "Gunmen abducted students" in a Nigerian report, "Foreign Minister Hakan Fidan" filed from Ankara.
+        // Generic words ("the government", "authorities") only when the dateline names the country.
+        bool generic = agent.Entry.Generic && !named;
+        if (home.Code is not null && (!generic || (home.FromDateline && agent.Entry.Code is "GOV" or "COP" or "MIL" or "OPP")))
         {
-            string code = datelineCountry + agent.Entry.Code;
+            string code = home.Code + agent.Entry.Code;
             output.Add(new ActorMention(agent.First, end, code, ActorMentionKind.Inferred, false, [agent.Entry.Where]));
             Remember(document, memory, agent, code);
         }
@@ -344,11 +367,21 @@ public sealed class ActorStage : IPipelineStage
 
     private static string HeadWord(Document document, Hit agent) => Vocabulary.Fold(document.TokenText(agent.Last));
 
+    /// <summary>Remembers the code under each content word of the title ("deputy", "minister", "affairs"...).</summary>
     private static void Remember(Document document, Dictionary<string, string> memory, Hit agent, string code)
     {
-        if (code.Length >= 6 && !code.StartsWith("IGO", StringComparison.Ordinal) && !code.StartsWith("NGO", StringComparison.Ordinal))
+        if (code.Length < 6 || code.StartsWith("IGO", StringComparison.Ordinal) || code.StartsWith("NGO", StringComparison.Ordinal))
         {
-            memory[HeadWord(document, agent)] = code;
+            return;
+        }
+
+        for (int t = agent.First; t <= agent.Last; t++)
+        {
+            string word = Vocabulary.Fold(document.TokenText(t));
+            if (word is not ("of" or "the" or "for" or "and" or "'s" or "-"))
+            {
+                memory[word] = code;
+            }
         }
     }
 
@@ -486,6 +519,10 @@ public sealed class ActorStage : IPipelineStage
         return false;
     }
 
+    /// <summary>
+    /// Links mentions into compound groups: "X and Y", "X or Y", "X, Y and Z", "X as well as Y". A comma alone links
+    /// only inside a list that ends with "and"/"or" ("Azerbaijan, Armenia continues" is two clauses).
+    /// </summary>
     private static void GroupCompounds(Document document, List<ActorMention> mentions)
     {
         for (int m = 0; m < mentions.Count; m++)
@@ -493,6 +530,8 @@ public sealed class ActorStage : IPipelineStage
             mentions[m].Group = m;
         }
 
+        // link[m] describes the joint between mentions m-1 and m: 0 none, 1 comma, 2 and/or.
+        var link = new int[mentions.Count];
         for (int m = 1; m < mentions.Count; m++)
         {
             var previous = mentions[m - 1];
@@ -502,37 +541,100 @@ public sealed class ActorStage : IPipelineStage
                 continue;
             }
 
-            int gap = current.First - previous.Last - 1;
-            bool joined = gap switch
+            int from = previous.Last + 1;
+            int to = current.First; // exclusive
+            var words = new List<string>();
+            for (int t = from; t < to; t++)
             {
-                1 => Is(document, previous.Last + 1, "and", ","),
-                2 => (Is(document, previous.Last + 1, ",") && Is(document, previous.Last + 2, "and", "the")) || (Is(document, previous.Last + 1, "and") && Is(document, previous.Last + 2, "the")),
-                3 => Is(document, previous.Last + 1, ",") && Is(document, previous.Last + 2, "and") && Is(document, previous.Last + 3, "the"),
-                _ => false,
+                words.Add(Vocabulary.Fold(document.TokenText(t)));
+            }
+
+            words.RemoveAll(w => w is "the");
+            link[m] = words switch
+            {
+                ["and"] or ["or"] or [",", "and"] or [",", "or"] or ["as", "well", "as"] or ["and", "also"] => 2,
+                [","] => 1,
+                _ => 0,
             };
-            if (joined)
+        }
+
+        for (int m = 1; m < mentions.Count; m++)
+        {
+            if (link[m] == 2)
             {
-                current.Group = previous.Group;
+                mentions[m].Group = mentions[m - 1].Group;
+                // "Kyrgyz and Tajik border troops": the adjectives share the head noun and its role.
+                for (int k = m - 1; k >= 0 && mentions[k].Group == mentions[m].Group && mentions[k].IsAdjective && mentions[m].Kind == ActorMentionKind.Composed; k--)
+                {
+                    mentions[k] = mentions[k] with { Code = mentions[k].Code[..3] + mentions[m].Code[3..], Kind = ActorMentionKind.Composed, IsAdjective = false };
+                }
+            }
+            else if (link[m] == 1)
+            {
+                // A comma joins only when the list goes on, through commas, to an "and"/"or".
+                int k = m + 1;
+                while (k < mentions.Count && link[k] == 1)
+                {
+                    k++;
+                }
+
+                // ... or when it is a list of three or more ("Britain, France, Germany and other governments").
+                bool longList = k - m >= 2 || (m >= 2 && link[m - 1] == 1);
+                if ((k < mentions.Count && link[k] == 2) || longList)
+                {
+                    mentions[m].Group = mentions[m - 1].Group;
+                }
             }
         }
     }
 
-    /// <summary>The country of the dateline city, when it is a capital in the dictionary (or a country name).</summary>
-    private string? DatelineCountry(Document document, LexicalLayer lexical)
+    /// <summary>The country named most often in the article (ties: the first named), or null.</summary>
+    private static string? MostFrequentCountry(List<(Sentence Sentence, List<Hit> Hits)> allHits)
     {
-        if (document.Dateline?.City is not string city)
+        var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        int order = 0;
+        foreach (var (_, hits) in allHits)
+        {
+            foreach (var h in hits)
+            {
+                if (h.Entry.Kind is ActorEntryKind.CountryName or ActorEntryKind.CountryAdjective or ActorEntryKind.CountryPeople or ActorEntryKind.Capital)
+                {
+                    counts[h.Entry.Code] = counts.TryGetValue(h.Entry.Code, out var c) ? (c.Count + 1, c.First) : (1, order++);
+                }
+            }
+        }
+
+        return counts.Count == 0 ? null : counts.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Value.First).First().Key;
+    }
+
+    /// <summary>The country of the dateline: its city (a capital) or its region ("KAGARA, Nigeria").</summary>
+    private string? DatelineCountry(Document document)
+    {
+        if (document.Dateline is not Dateline dateline)
         {
             return null;
         }
 
-        string first = city.Split('/', ',')[0].Trim();
-        var tokens = Tokenizer.Default.Tokenize(first);
+        foreach (string? place in new[] { dateline.Region, dateline.City?.Split('/', ',')[0].Trim() })
+        {
+            if (place is not null && CountryOfPlace(place) is string code)
+            {
+                return code;
+            }
+        }
+
+        return null;
+    }
+
+    private string? CountryOfPlace(string place)
+    {
+        var tokens = Tokenizer.Default.Tokenize(place);
         if (tokens.Count == 0)
         {
             return null;
         }
 
-        int id = _lexicon.Vocabulary.IdOf(first.AsSpan(tokens[0].Start, tokens[0].End - tokens[0].Start));
+        int id = _lexicon.Vocabulary.IdOf(place.AsSpan(tokens[0].Start, tokens[0].End - tokens[0].Start));
         foreach (var entry in _lexicon.Actors.StartingWith(id))
         {
             if (entry.Kind is ActorEntryKind.Capital or ActorEntryKind.CountryName && entry.Length == tokens.Count)
@@ -540,7 +642,7 @@ public sealed class ActorStage : IPipelineStage
                 bool all = true;
                 for (int k = 0; k < tokens.Count; k++)
                 {
-                    all &= _lexicon.Vocabulary.IdOf(first.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start)) == entry.TokenIds[k];
+                    all &= _lexicon.Vocabulary.IdOf(place.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start)) == entry.TokenIds[k];
                 }
 
                 if (all)

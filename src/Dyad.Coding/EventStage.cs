@@ -27,6 +27,11 @@ public sealed class EventStage : IPipelineStage
     private static readonly FrozenSet<string> BeForms = new[] { "was", "were", "been", "being", "is", "are", "be", "got", "get" }.ToFrozenSet();
     private static readonly FrozenSet<string> NominalCues = new[] { "the", "a", "an", "its", "their", "'s", "his", "her", "this", "such", "further", "new", "intensive", "heavy", "recent", "deadly", "latest" }.ToFrozenSet();
     private static readonly FrozenSet<string> TargetPrepositions = new[] { "on", "against", "at", "targeting", "upon", "into", "to", "with" }.ToFrozenSet();
+    private static readonly FrozenSet<string> LightVerbs = new[]
+    {
+        "hold", "holds", "held", "holding", "have", "has", "had", "conduct", "conducted", "conducts", "launch", "launched", "launches",
+        "stage", "staged", "make", "made", "makes", "sign", "signed", "carry", "carried", "begin", "began", "resume", "resumed", "mount", "mounted", "start", "started", "give", "gave",
+    }.ToFrozenSet();
     private static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "it", "we" }.ToFrozenSet();
 
     private readonly Lexicon.Lexicon _lexicon;
@@ -51,11 +56,29 @@ public sealed class EventStage : IPipelineStage
         var events = new List<CodedEvent>();
         var seen = new HashSet<(string?, string?, string, bool)>();
         List<ActorMention>? lastSource = null;
+        List<ActorMention>? lastSpeaker = null; // last person or government subject, for "he"/"she"
+        int mentionIndex = 0;
         foreach (var sentence in document.Sentences)
         {
-            var sentenceMentions = actors.Mentions.Where(m => m.First >= sentence.TokenStart && m.Last < sentence.TokenEnd).ToList();
+            // Mentions are in text order: walk them with one pointer (linear in the document).
+            var sentenceMentions = new List<ActorMention>();
+            while (mentionIndex < actors.Mentions.Count && actors.Mentions[mentionIndex].First < sentence.TokenEnd)
+            {
+                var m = actors.Mentions[mentionIndex++];
+                if (m.First >= sentence.TokenStart && m.Last < sentence.TokenEnd)
+                {
+                    sentenceMentions.Add(m);
+                }
+            }
+
+            if (sentenceMentions.Count == 0)
+            {
+                continue; // no actor, no event
+            }
+
             bool discard = ContainsDiscard(lexical, sentence);
             var matches = FindMatches(document, lexical, sentence, sentenceMentions);
+            (PatternMatch Match, List<ActorMention> Sources)? previous = null;
             foreach (var match in matches)
             {
                 string code = match.Pattern.Code;
@@ -75,15 +98,50 @@ public sealed class EventStage : IPipelineStage
                     code = FutureCode(code);
                 }
 
-                var (sources, targets) = AssignActors(document, lexical, sentence, sentenceMentions, match, lastSource);
-                if (sources is null && (targets is null || IsSpeechCode(code)))
+                var (sources, targets) = AssignActors(document, lexical, sentence, sentenceMentions, match, PersonalPronounBefore(document, sentence, match.Trigger) ? lastSpeaker ?? lastSource : lastSource);
+                if (previous is not null && sources is not null && match.SlotSource is null && IsCoordinatedVerb(document, previous.Value.Match, sources[0], match))
                 {
-                    continue; // nobody to code, or a statement without a known speaker
+                    // "X visited Y and held talks with Z": the object of the first verb is not the subject of the second.
+                    sources = previous.Value.Sources;
+                }
+
+                if (sources is not null)
+                {
+                    previous = (match, sources);
+                }
+                if (targets is null && sources is { Count: >= 2 } && (match.Pattern.Flags & PatternFlags.Reciprocal) != 0)
+                {
+                    targets = sources; // reciprocal act among the members of a compound
+                }
+
+                if (targets is null && sources is not null && IsDomesticCode(code))
+                {
+                    // Curfews, states of emergency, bans: the government acts on its own country (CODING_RULES 6).
+                    targets = sources.Where(m => m.Country is not null)
+                        .Select(m => new ActorMention(m.First, m.Last, m.Country!, ActorMentionKind.Country, false, m.Evidence) { Group = -2 })
+                        .Take(1)
+                        .ToList();
+                    targets = targets.Count == 0 ? null : targets;
+                }
+
+                bool targetless = (match.Pattern.Flags & PatternFlags.NoTarget) != 0;
+                if (sources is null || (targets is null && !targetless))
+                {
+                    // A dyadic event needs both actors; unknown perpetrators and addressees are left uncoded
+                    // rather than guessed (the gold uses null actors for under 2% of events).
+                    lastSource = sources ?? lastSource;
+                    continue;
                 }
 
                 lastSource = sources ?? lastSource;
 
                 Emit(document, sentence, match, code, negated, sources, targets, events, seen);
+            }
+
+            var subject = SentenceSubject(document, sentenceMentions.Where(m => !m.Locative).ToList(), sentence, sentence.TokenEnd);
+            if (subject is not null && (subject.Kind is ActorMentionKind.Person or ActorMentionKind.Inferred || subject.Code.EndsWith("GOV", StringComparison.Ordinal)))
+            {
+                lastSpeaker = [subject];
             }
         }
 
@@ -103,7 +161,9 @@ public sealed class EventStage : IPipelineStage
                 }
 
                 string? sourceCode = source is null ? null : RoleForSource(source, type.Root);
-                string? targetCode = target is null ? null : RoleForTarget(target, type.Root);
+                // Both parties of a reciprocal act are agents of it, so they are coded alike.
+                bool reciprocal = (match.Pattern.Flags & PatternFlags.Reciprocal) != 0;
+                string? targetCode = target is null ? null : reciprocal ? RoleForSource(target, type.Root) : RoleForTarget(target, type.Root);
                 if (sourceCode is not null && sourceCode == targetCode)
                 {
                     continue;
@@ -119,7 +179,14 @@ public sealed class EventStage : IPipelineStage
 
         void Add(string? sourceCode, ActorMention? source, string? targetCode, ActorMention? target)
         {
-            if (!seen.Add((sourceCode, targetCode, type.Code, negated)))
+            var eventType = type;
+            string refined = RefineByRoles(type.Code, sourceCode, targetCode);
+            if (refined != type.Code)
+            {
+                eventType = _lexicon.Ontology.Find(refined) ?? type;
+            }
+
+            if (!seen.Add((sourceCode, targetCode, eventType.Code, negated)))
             {
                 return;
             }
@@ -135,13 +202,13 @@ public sealed class EventStage : IPipelineStage
                 Target = targetCode,
                 TargetText = target is null ? null : document.Slice(document.TokenRange(target.First, target.Last)),
                 TargetSpan = target is null ? null : [document.Token(target.First).Start, document.Token(target.Last).End],
-                Code = type.Code,
-                CodeName = type.Name,
-                Root = type.Root,
-                Quad = type.Quad,
-                Goldstein = type.Goldstein,
+                Code = eventType.Code,
+                CodeName = eventType.Name,
+                Root = eventType.Root,
+                Quad = eventType.Quad,
+                Goldstein = eventType.Goldstein,
                 Negated = negated,
-                Plover = type.Plover,
+                Plover = eventType.Plover,
                 Evidence = new Evidence(sentence.Span.Start, sentence.Span.End, document.Slice(sentence.Span)),
                 Trigger = new Evidence(triggerSpan.Start, triggerSpan.End, document.Slice(triggerSpan)),
                 Rule = match.Pattern.Rule,
@@ -155,7 +222,7 @@ public sealed class EventStage : IPipelineStage
                 source is null ? null : (source.First, source.Last),
                 target is null ? null : (target.First, target.Last))
             {
-                IsSpeechAct = IsSpeechCode(type.Code),
+                IsSpeechAct = IsSpeechCode(eventType.Code),
             });
         }
     }
@@ -170,31 +237,123 @@ public sealed class EventStage : IPipelineStage
             ? m.Code + "GOV"
             : m.Code;
 
+    private static bool IsDomesticCode(string code) =>
+        code.StartsWith("081", StringComparison.Ordinal) || code.StartsWith("172", StringComparison.Ordinal) || code is "1724" or "1723";
+
     private static bool IsSpeechCode(string code) =>
         code.Length >= 2 && (code[..2] is "01" or "02" or "03" or "05" or "10" or "11" or "12" or "13" || code.StartsWith("016", StringComparison.Ordinal));
 
-    private static string FutureCode(string code) => code[..2] switch
+    /// <summary>
+    /// A future or planned act (CODING_RULES 10): cooperation becomes intent (03x, keeping the kind: 072 military
+    /// aid -> 0332), force becomes a threat (13x).
+    /// </summary>
+    private static string FutureCode(string code) => code switch
     {
-        "04" => "036",
-        "05" => "030",
-        "06" => "031",
-        "07" => "033",
-        "08" => "035",
-        "18" or "19" or "20" => "138",
-        "14" or "15" or "16" or "17" => "130",
+        _ when code.StartsWith("04", StringComparison.Ordinal) => "036",
+        _ when code.StartsWith("05", StringComparison.Ordinal) => "032",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        _ when code.StartsWith("06", StringComparison.Ordinal) => "031",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        _ when code.StartsWith("07", StringComparison.Ordinal) => "033",
+        _ when code.StartsWith("081", StringComparison.Ordinal) => "0351",
+        "082" => "0352",
+        _ when code.StartsWith("084", StringComparison.Ordinal) => "0353",
+        "085" => "0354",
+        "086" => "0355",
+        _ when code.StartsWith("087", StringComparison.Ordinal) => "0356",
+        _ when code.StartsWith("08", StringComparison.Ordinal) => "035",
+        _ when code.StartsWith("163", StringComparison.Ordinal) => "1312",
+        _ when code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal) => "138",
+        _ when code.StartsWith("14", StringComparison.Ordinal) || code.StartsWith("15", StringComparison.Ordinal) || code.StartsWith("16", StringComparison.Ordinal) || code.StartsWith("17", StringComparison.Ordinal) => "130",
         _ => code,
     };
+
+    /// <summary>
+    /// Codebook precedence by the actors' roles: force used on protesters is repression (175); an attack by
+    /// non-state or unidentified actors on civilians, students or pilgrims is an assault (180).
+    /// </summary>
+    private static string RefineByRoles(string code, string? source, string? target)
+    {
+        string? targetRole = target is { Length: 6 } ? target[3..] : null;
+        string? sourceRole = source is { Length: 6 } ? source[3..] : null;
+        if (code is "190" or "193" && targetRole == "OPP" && sourceRole is "COP" or "MIL" or "GOV")
+        {
+            return "175";
+        }
+
+        if (code == "190" && targetRole is "CVL" or "EDU" or "REF" && sourceRole is "REB" or "UAF" or "CRM" or null)
+        {
+            return "180";
+        }
+
+        return code;
+    }
 
     /// <summary>A pattern found at a trigger.</summary>
     private sealed record PatternMatch(VerbPattern Pattern, int Trigger, int End, int TriggerEnd, ActorMention? SlotSource, ActorMention? SlotTarget);
 
+    /// <summary>Per-sentence lookups for matching: which non-locative mention starts at or covers a token.</summary>
+    private sealed class SentenceIndex
+    {
+        public SentenceIndex(Sentence sentence, List<ActorMention> mentions)
+        {
+            Sentence = sentence;
+            StartsAt = new ActorMention?[sentence.TokenCount];
+            Covered = new bool[sentence.TokenCount];
+            GroupLast = [];
+            foreach (var m in mentions)
+            {
+                GroupLast[m.Group] = Math.Max(GroupLast.GetValueOrDefault(m.Group, -1), m.Last);
+                if (m.Locative)
+                {
+                    continue;
+                }
+
+                StartsAt[m.First - sentence.TokenStart] ??= m;
+                for (int t = m.First; t <= m.Last; t++)
+                {
+                    Covered[t - sentence.TokenStart] = true;
+                }
+            }
+        }
+
+        public Sentence Sentence { get; }
+
+        public ActorMention?[] StartsAt { get; }
+
+        public bool[] Covered { get; }
+
+        public Dictionary<int, int> GroupLast { get; }
+
+        public ActorMention? MentionAt(int token) => token >= Sentence.TokenStart && token < Sentence.TokenEnd ? StartsAt[token - Sentence.TokenStart] : null;
+    }
+
     private List<PatternMatch> FindMatches(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions)
     {
         var matches = new List<PatternMatch>();
+        var index = new SentenceIndex(sentence, mentions);
+        var present = new HashSet<int>();
+        for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+        {
+            foreach (int id in lexical.Candidates(t))
+            {
+                if (id >= 0)
+                {
+                    present.Add(id);
+                }
+            }
+        }
+
         int i = sentence.TokenStart;
         while (i < sentence.TokenEnd)
         {
-            if (mentions.Any(m => i >= m.First && i <= m.Last && !m.Locative))
+            if (index.Covered[i - sentence.TokenStart])
             {
                 i++;
                 continue;
@@ -215,7 +374,12 @@ public sealed class EventStage : IPipelineStage
                         break;
                     }
 
-                    var match = TryMatch(document, lexical, sentence, mentions, pattern, i);
+                    if (!AllPresent(pattern.RequiredWords, present))
+                    {
+                        continue;
+                    }
+
+                    var match = TryMatch(document, lexical, index, pattern, i);
                     if (match is not null && (best is null || match.Pattern.Specificity > best.Pattern.Specificity ||
                         (match.Pattern.Specificity == best.Pattern.Specificity && match.End > best.End)))
                     {
@@ -238,105 +402,152 @@ public sealed class EventStage : IPipelineStage
         return matches;
     }
 
-    private static PatternMatch? TryMatch(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions, VerbPattern pattern, int start)
+    private static bool AllPresent(int[][] required, HashSet<int> present)
     {
-        ActorMention? source = null, target = null;
-        int lastWord = start;
-        int end = MatchFrom(0, start);
-        return end < 0 ? null : new PatternMatch(pattern, start, end, Math.Max(start, lastWord), source, target);
-
-        // Returns the index after the match, or -1.
-        int MatchFrom(int element, int position)
+        foreach (int[] alternatives in required)
         {
-            if (element == pattern.Elements.Length)
+            bool any = false;
+            foreach (int id in alternatives)
             {
-                return position;
-            }
-
-            var e = pattern.Elements[element];
-            if (e.Optional)
-            {
-                int taken = MatchOne(element, position);
-                if (taken >= 0)
+                if (present.Contains(id))
                 {
-                    return taken;
+                    any = true;
+                    break;
                 }
-
-                return MatchFrom(element + 1, position);
             }
 
-            return MatchOne(element, position);
+            if (!any)
+            {
+                return false;
+            }
         }
 
-        int MatchOne(int element, int position)
+        return true;
+    }
+
+    /// <summary>What a match has bound so far; passed by reference through the recursion (no allocation).</summary>
+    private struct MatchState
+    {
+        public ActorMention? Source;
+        public ActorMention? Target;
+        public int LastWord;
+    }
+
+    private static PatternMatch? TryMatch(Document document, LexicalLayer lexical, SentenceIndex index, VerbPattern pattern, int start)
+    {
+        // Cheap rejection: a required word right after the trigger must be there.
+        var elements = pattern.Elements;
+        if (elements.Length > 1 && !elements[1].Optional && elements[1].Kind is PatternElementKind.Lemma or PatternElementKind.Surface &&
+            (start + 1 >= index.Sentence.TokenEnd || !WordMatches(lexical, elements[1], start + 1)))
         {
-            var e = pattern.Elements[element];
-            switch (e.Kind)
+            return null;
+        }
+
+        var state = new MatchState { LastWord = start };
+        int end = MatchFrom(document, lexical, index, pattern, 0, start, ref state);
+        return end < 0 ? null : new PatternMatch(pattern, start, end, Math.Max(start, state.LastWord), state.Source, state.Target);
+    }
+
+    /// <summary>Matches elements from <paramref name="element"/> at <paramref name="position"/>; returns the index after the match or -1.</summary>
+    private static int MatchFrom(Document document, LexicalLayer lexical, SentenceIndex index, VerbPattern pattern, int element, int position, ref MatchState state)
+    {
+        if (element == pattern.Elements.Length)
+        {
+            return position;
+        }
+
+        if (pattern.Elements[element].Optional)
+        {
+            var saved = state;
+            int taken = MatchOne(document, lexical, index, pattern, element, position, ref state);
+            if (taken >= 0)
             {
-                case PatternElementKind.Lemma:
-                case PatternElementKind.Surface:
-                    if (position >= sentence.TokenEnd || !WordMatches(lexical, e, position))
+                return taken;
+            }
+
+            state = saved;
+            return MatchFrom(document, lexical, index, pattern, element + 1, position, ref state);
+        }
+
+        return MatchOne(document, lexical, index, pattern, element, position, ref state);
+    }
+
+    private static int MatchOne(Document document, LexicalLayer lexical, SentenceIndex index, VerbPattern pattern, int element, int position, ref MatchState state)
+    {
+        var e = pattern.Elements[element];
+        var sentence = index.Sentence;
+        switch (e.Kind)
+        {
+            case PatternElementKind.Lemma:
+            case PatternElementKind.Surface:
+            {
+                if (position >= sentence.TokenEnd || !WordMatches(lexical, e, position))
+                {
+                    return -1;
+                }
+
+                int after = MatchFrom(document, lexical, index, pattern, element + 1, position + 1, ref state);
+                if (after >= 0 && position > state.LastWord)
+                {
+                    state.LastWord = position;
+                }
+
+                return after;
+            }
+
+            case PatternElementKind.Gap:
+                for (int skip = 0; skip <= 3; skip++)
+                {
+                    int p = position + skip;
+                    if (p > sentence.TokenEnd)
                     {
-                        return -1;
+                        break;
                     }
 
-                    int after = MatchFrom(element + 1, position + 1);
-                    if (after >= 0 && position > lastWord)
+                    if (skip > 0)
                     {
-                        lastWord = position;
-                    }
-
-                    return after;
-                case PatternElementKind.Gap:
-                    for (int skip = 0; skip <= 3; skip++)
-                    {
-                        int p = position + skip;
-                        if (p > sentence.TokenEnd)
+                        int t = p - 1;
+                        if (t >= sentence.TokenEnd || IsClauseBreak(document, t) || index.MentionAt(t) is not null)
                         {
                             break;
                         }
-
-                        if (skip > 0)
-                        {
-                            int t = p - 1;
-                            if (t >= sentence.TokenEnd || IsClauseBreak(document, t) || mentions.Any(m => m.First == t && !m.Locative))
-                            {
-                                break;
-                            }
-                        }
-
-                        int result = MatchFrom(element + 1, p);
-                        if (result >= 0)
-                        {
-                            return result;
-                        }
                     }
 
+                    var saved = state;
+                    int result = MatchFrom(document, lexical, index, pattern, element + 1, p, ref state);
+                    if (result >= 0)
+                    {
+                        return result;
+                    }
+
+                    state = saved;
+                }
+
+                return -1;
+            default:
+            {
+                int q = position;
+                if (q < sentence.TokenEnd && ActorStage.Is(document, q, "the", "a", "an", "its", "their", "his", "her"))
+                {
+                    q++;
+                }
+
+                var mention = index.MentionAt(q);
+                if (mention is null)
+                {
                     return -1;
-                default:
-                    int q = position;
-                    if (q < sentence.TokenEnd && ActorStage.Is(document, q, "the", "a", "an", "its", "their", "his", "her"))
-                    {
-                        q++;
-                    }
+                }
 
-                    var mention = mentions.FirstOrDefault(m => m.First == q && !m.Locative);
-                    if (mention is null)
-                    {
-                        return -1;
-                    }
+                if (e.Kind == PatternElementKind.Target)
+                {
+                    state.Target = mention;
+                }
+                else
+                {
+                    state.Source = mention;
+                }
 
-                    var groupLast = mentions.Where(m => m.Group == mention.Group).Max(m => m.Last);
-                    if (e.Kind == PatternElementKind.Target)
-                    {
-                        target = mention;
-                    }
-                    else
-                    {
-                        source = mention;
-                    }
-
-                    return MatchFrom(element + 1, groupLast + 1);
+                return MatchFrom(document, lexical, index, pattern, element + 1, index.GroupLast[mention.Group] + 1, ref state);
             }
         }
     }
@@ -354,7 +565,7 @@ public sealed class EventStage : IPipelineStage
         return false;
     }
 
-    private static bool IsClauseBreak(Document document, int t) => ActorStage.Is(document, t, ".", ";", ":", "!", "?", "\"", "\u201c", "\u201d");
+    private static bool IsClauseBreak(Document document, int t) => ActorStage.Is(document, t, ".", ";", ":", "!", "?");
 
     private (List<ActorMention>? Sources, List<ActorMention>? Targets) AssignActors(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions, PatternMatch match, List<ActorMention>? lastSource)
     {
@@ -388,17 +599,31 @@ public sealed class EventStage : IPipelineStage
             }
         }
 
+        if (nominal && source is not null && match.SlotSource is null && match.Pattern.Code.StartsWith("11", StringComparison.Ordinal))
+        {
+            // "provocations by Armenia", "the aggression of X": a disapproving noun names the accused; the
+            // accuser is the sentence's speaker (CODING_RULES 8: the speech act is coded, source = speaker).
+            var accused = source;
+            var speaker = SentenceSubject(document, actorMentions, sentence, match.Trigger);
+            if (speaker is null && lastSource is not null && accused.Group != lastSource[0].Group)
+            {
+                return (lastSource, Group(actorMentions, accused));
+            }
+
+            return speaker is null || speaker.Group == accused.Group ? (null, null) : (Group(actorMentions, speaker), Group(actorMentions, accused));
+        }
+
         if (passive && target is null && !noTarget)
         {
             target = NearestBefore(document, actorMentions, sentence, match.Trigger);
         }
 
-        if (source is null && !passive)
+        if (source is null && !passive && !nominal)
         {
             source = NearestBefore(document, actorMentions, sentence, match.Trigger);
             if (source is null && lastSource is not null && HasPronounSubject(document, sentence, match.Trigger))
             {
-                return (lastSource, noTarget ? null : Group(actorMentions, TargetAfter(document, actorMentions, sentence, match, nominal, source)));
+                return (lastSource, noTarget ? null : Group(actorMentions, target ?? TargetAfter(document, actorMentions, sentence, match, nominal, source)));
             }
         }
 
@@ -412,6 +637,23 @@ public sealed class EventStage : IPipelineStage
             target = null;
         }
 
+        bool reciprocal = (match.Pattern.Flags & PatternFlags.Reciprocal) != 0;
+        if (reciprocal && match.SlotTarget is null)
+        {
+            // "X and Y held talks" / "talks between X and Y": the act is among the members of one compound.
+            var between = match.End < sentence.TokenEnd && ActorStage.Is(document, match.End, "between", "among")
+                ? FirstMentionAfter(document, actorMentions, match.End + 1, Math.Min(sentence.TokenEnd, match.End + 4), skipOfChains: false)
+                : null;
+            var pool = between ?? source;
+            var members = Group(actorMentions, pool);
+            bool targetByWith = target is not null && target.First > 0 && ActorStage.Is(document, target.First - 1, "with") ||
+                                target is not null && target.First > 1 && ActorStage.Is(document, target.First - 2, "with");
+            if (members is { Count: >= 2 } && (between is not null || !targetByWith))
+            {
+                return (members, null);
+            }
+        }
+
         return (Group(actorMentions, source), Group(actorMentions, target));
     }
 
@@ -421,7 +663,7 @@ public sealed class EventStage : IPipelineStage
     private static ActorMention? TargetAfter(Document document, List<ActorMention> mentions, Sentence sentence, PatternMatch match, bool nominal, ActorMention? source)
     {
         int from = Math.Max(match.End, source is not null && source.First > match.Trigger ? source.Last + 1 : match.End);
-        int limit = Math.Min(sentence.TokenEnd, from + 12);
+        int limit = Math.Min(sentence.TokenEnd, from + (nominal ? 30 : 12));
         if (nominal)
         {
             for (int t = from; t < limit; t++)
@@ -497,18 +739,83 @@ public sealed class EventStage : IPipelineStage
                 break;
             }
 
-            int before = m.First - 1;
-            bool afterPreposition = before >= sentence.TokenStart && ActorStage.Is(document, before, "of", "to", "with", "for", "from", "on", "against", "by", "about", "between", "over");
+            // The preposition that matters is the one before the head of the compound ("with Putin and Blinken").
+            var head = mentions.First(x => x.Group == m.Group);
+            int before = head.First - 1;
+            bool afterPreposition = before >= sentence.TokenStart && ActorStage.Is(document, before, "of", "to", "with", "for", "from", "on", "against", "by", "about", "between", "over", "among");
             if (!afterPreposition)
             {
-                // Take the head of its compound group.
-                return mentions.First(x => x.Group == m.Group);
+                return head;
             }
 
-            fallback ??= m;
+            fallback ??= head;
+            k = mentions.IndexOf(head);
         }
 
         return fallback;
+    }
+
+    /// <summary>
+    /// True when <paramref name="subject"/> stands after an earlier verb's trigger (so it is that verb's object or
+    /// complement) and only "and" (no relative pronoun or new clause) joins the two verbs.
+    /// </summary>
+    private static bool IsCoordinatedVerb(Document document, PatternMatch earlier, ActorMention subject, PatternMatch current)
+    {
+        if (subject.First <= earlier.Trigger || subject.Last >= current.Trigger)
+        {
+            return false;
+        }
+
+        bool sawAnd = false;
+        for (int t = subject.Last + 1; t < current.Trigger; t++)
+        {
+            string w = Vocabulary.Fold(document.TokenText(t));
+            if (w is "and" or "then")
+            {
+                sawAnd = true;
+            }
+            else if (w is "who" or "which" or "that" or "whose" or ";" or ":" or "said" or "says")
+            {
+                return false;
+            }
+        }
+
+        return sawAnd;
+    }
+
+    /// <summary>The first actor of the sentence before the trigger that is not inside a prepositional phrase.</summary>
+    private static ActorMention? SentenceSubject(Document document, List<ActorMention> mentions, Sentence sentence, int trigger)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.First >= trigger)
+            {
+                break;
+            }
+
+            int before = m.First - 1;
+            bool afterPreposition = before >= sentence.TokenStart && ActorStage.Is(document, before, "of", "to", "with", "for", "from", "on", "against", "by", "about", "between", "over", "in", "at");
+            if (!afterPreposition)
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when "he" or "she" stands shortly before the trigger (the subject is a person).</summary>
+    private static bool PersonalPronounBefore(Document document, Sentence sentence, int trigger)
+    {
+        for (int t = Math.Max(sentence.TokenStart, trigger - 6); t < trigger; t++)
+        {
+            if (ActorStage.Is(document, t, "he", "she"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasPronounSubject(Document document, Sentence sentence, int trigger)
@@ -532,6 +839,11 @@ public sealed class EventStage : IPipelineStage
         if (!participle)
         {
             return false;
+        }
+
+        if (trigger + 1 < sentence.TokenEnd && ActorStage.Is(document, trigger + 1, "by"))
+        {
+            return true; // reduced relative: "talks hosted by Germany"
         }
 
         for (int t = trigger - 1; t >= Math.Max(sentence.TokenStart, trigger - 3); t--)
@@ -559,6 +871,11 @@ public sealed class EventStage : IPipelineStage
         }
 
         string previous = Vocabulary.Fold(document.TokenText(trigger - 1));
+        if (trigger - 2 >= sentence.TokenStart && LightVerbs.Contains(Vocabulary.Fold(document.TokenText(trigger - 2))))
+        {
+            return false; // "held a meeting", "launched an attack": the subject of the light verb is the source
+        }
+
         return NominalCues.Contains(previous) || (previous.EndsWith("ive", StringComparison.Ordinal) && trigger - 2 >= sentence.TokenStart && Vocabulary.Fold(document.TokenText(trigger - 2)) is "the" or "a" or "an");
     }
 
@@ -583,7 +900,7 @@ public sealed class EventStage : IPipelineStage
 
     private static bool IsFuture(Document document, Sentence sentence, int trigger)
     {
-        for (int t = trigger - 1; t >= Math.Max(sentence.TokenStart, trigger - 3); t--)
+        for (int t = trigger - 1; t >= Math.Max(sentence.TokenStart, trigger - 8); t--)
         {
             string w = Vocabulary.Fold(document.TokenText(t));
             if (Modals.Contains(w))
@@ -596,7 +913,7 @@ public sealed class EventStage : IPipelineStage
                 return true;
             }
 
-            if (w is "," or ";" or "and" or "but" or "said")
+            if (w is "," or ";" or "but" or "said" or "says" or "that" or "after" or "before" or "when" or "which" or "who")
             {
                 return false;
             }

@@ -103,7 +103,7 @@ public sealed class ActorDictionary
     internal static IEnumerable<string> Words(IEnumerable<RawActorEntry> raw) => raw.SelectMany(r => r.Tokens);
 
     /// <summary>Parses the actor files into raw entries (phrases not yet mapped to vocabulary ids).</summary>
-    internal static List<RawActorEntry> Parse(IEnumerable<DictionaryFile> files, List<LexiconDiagnostic> diagnostics, Dictionary<string, string> iso2)
+    internal static List<RawActorEntry> Parse(IEnumerable<DictionaryFile> files, List<LexiconDiagnostic> diagnostics, Dictionary<string, string> iso2, IReadOnlySet<string> knownRoles)
     {
         var raw = new List<RawActorEntry>();
         foreach (var file in files)
@@ -118,7 +118,7 @@ public sealed class ActorDictionary
             {
                 case "countries": ParseCountries(file, lines, raw, diagnostics, iso2); break;
                 case "igos": ParseOrganisations(file, lines, raw, diagnostics); break;
-                case "agents": ParseAgents(file, lines, raw, diagnostics); break;
+                case "agents": ParseAgents(file, lines, raw, diagnostics, knownRoles); break;
                 case "people": ParsePeople(file, lines, raw, diagnostics); break;
                 default:
                     diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E101BadHeader, new Provenance(file.Name, 1), "Actor file names must contain countries, igos, agents or people."));
@@ -238,7 +238,7 @@ public sealed class ActorDictionary
         }
     }
 
-    private static void ParseAgents(DictionaryFile file, List<DictLine> lines, List<RawActorEntry> raw, List<LexiconDiagnostic> diagnostics)
+    private static void ParseAgents(DictionaryFile file, List<DictLine> lines, List<RawActorEntry> raw, List<LexiconDiagnostic> diagnostics, IReadOnlySet<string> knownRoles)
     {
         foreach (var line in lines)
         {
@@ -252,6 +252,12 @@ public sealed class ActorDictionary
 
             foreach (string phrase in parts.Skip(1))
             {
+                if (knownRoles.Count > 0 && !knownRoles.Contains(parts[0]))
+                {
+                    diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E104BadActorCode, where, $"'{parts[0]}' is not a role in cameo/actor-roles.tsv."));
+                    break;
+                }
+
                 bool generic = phrase.StartsWith('!');
                 raw.Add(RawActorEntry.Create(generic ? phrase[1..] : phrase, ActorEntryKind.Agent, parts[0], parts[0], generic, where));
             }

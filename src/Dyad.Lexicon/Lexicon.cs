@@ -74,7 +74,9 @@ public sealed class Lexicon
         var cameoFile = files.FirstOrDefault(f => f.Name.EndsWith("cameo.tsv", StringComparison.Ordinal)) ?? ReadEmbedded("cameo/cameo.tsv");
         var ontology = CameoOntology.Parse(cameoFile, diagnostics);
         var iso2 = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rawActors = ActorDictionary.Parse(files.Where(f => f.Name.StartsWith("actors/", StringComparison.Ordinal)), diagnostics, iso2);
+        var rolesFile = files.FirstOrDefault(f => f.Name.EndsWith("actor-roles.tsv", StringComparison.Ordinal)) ?? ReadEmbedded("cameo/actor-roles.tsv");
+        var roles = RoleCodes(rolesFile);
+        var rawActors = ActorDictionary.Parse(files.Where(f => f.Name.StartsWith("actors/", StringComparison.Ordinal)), diagnostics, iso2, roles);
         var rawPatterns = VerbDictionary.Parse(files.Where(f => f.Name.StartsWith("verbs/", StringComparison.Ordinal)), ontology, diagnostics);
         var discardWords = new List<string>();
         foreach (var file in files.Where(f => f.Name.EndsWith("discards.txt", StringComparison.Ordinal)))
@@ -95,6 +97,10 @@ public sealed class Lexicon
         var discards = discardWords.Select(w => vocabulary.IdOfFolded(w)).ToHashSet();
         return new Lexicon(ontology, actors, verbs, vocabulary, ComputeVersion(files), diagnostics, discards);
     }
+
+    /// <summary>The role codes of cameo/actor-roles.tsv.</summary>
+    private static HashSet<string> RoleCodes(DictionaryFile file) =>
+        file.Text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')[0]).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Words the coder itself looks for (negation, modality, prepositions, speech).</summary>
     public static readonly string[] FunctionWords =

@@ -55,6 +55,12 @@ public sealed record VerbPattern
     /// <summary>Source line.</summary>
     public required Provenance Where { get; init; }
 
+    /// <summary>
+    /// The alternatives of every required word after the trigger: a sentence lacking any one of these groups cannot
+    /// match, which lets the matcher skip the pattern with a few set lookups.
+    /// </summary>
+    public int[][] RequiredWords { get; init; } = [];
+
     /// <summary>Number of required word elements (for ranking: more specific first).</summary>
     public int Specificity { get; init; }
 
@@ -222,5 +228,9 @@ internal sealed record RawPattern(string Code, string Text, List<RawElement> Ele
         Where = Where,
         Elements = Elements.Select(e => new PatternElement(e.Kind, e.Words.Select(w => vocabulary.IdOfFolded(w)).ToArray(), e.Optional)).ToArray(),
         Specificity = Elements.Count(e => !e.Optional && e.Kind != PatternElementKind.Gap) * 2 + Elements.Count(e => e.Optional),
+        RequiredWords = Elements.Skip(1)
+            .Where(e => !e.Optional && e.Kind is PatternElementKind.Lemma or PatternElementKind.Surface)
+            .Select(e => e.Words.Select(w => vocabulary.IdOfFolded(w)).ToArray())
+            .ToArray(),
     };
 }

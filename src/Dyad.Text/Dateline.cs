@@ -15,6 +15,7 @@ namespace Dyad.Text;
 /// <param name="Time">Local time of day when stated.</param>
 /// <param name="UtcOffset">Offset from UTC when stated.</param>
 /// <param name="Agency">News agency in brackets, if any.</param>
+/// <param name="Region">Country or region after the city ("PESHAWAR, Pakistan"), if any.</param>
 public sealed record Dateline(
     TextSpan Span,
     string? City,
@@ -23,7 +24,8 @@ public sealed record Dateline(
     int? Year,
     TimeOnly? Time,
     TimeSpan? UtcOffset,
-    string? Agency)
+    string? Agency,
+    string? Region = null)
 {
     /// <summary>
     /// The report date: the dateline's own date when it has a year, else its month/day in the year of
@@ -121,6 +123,7 @@ public static partial class DatelineReader
         Time = a.Time ?? b.Time,
         UtcOffset = a.UtcOffset ?? b.UtcOffset,
         City = a.City ?? b.City,
+        Region = a.Region ?? b.Region,
     };
 
     private static Dateline? FromMatch(Match match)
@@ -161,6 +164,7 @@ public static partial class DatelineReader
 
         string? city = match.Groups["city"].Success ? match.Groups["city"].Value.Trim() : null;
         string? agency = match.Groups["agency"].Success ? match.Groups["agency"].Value.Trim() : null;
+        string? region = match.Groups["region"].Success ? match.Groups["region"].Value.Trim() : null;
         int start = match.Index;
         while (start < match.Index + match.Length && (char.IsWhiteSpace(match.Value[start - match.Index]) || match.Value[start - match.Index] is '#' or '*'))
         {
@@ -173,7 +177,7 @@ public static partial class DatelineReader
             end--;
         }
 
-        return new Dateline(new TextSpan(start, end), city, month, day, year, time, offset, agency);
+        return new Dateline(new TextSpan(start, end), city, month, day, year, time, offset, agency, region);
     }
 
     private static TimeSpan? ParseOffset(string raw)

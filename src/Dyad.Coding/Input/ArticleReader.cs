@@ -306,7 +306,9 @@ public sealed class ArticleReader
         }
         catch (JsonException ex)
         {
-            return Fail(path, lineNumber, InputErrorCode.E205BadJson, $"Not valid JSON ({ex.Message.Split(" Path:")[0].TrimEnd('.')}); the line was skipped.");
+            string reason = ex.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.', ' ');
+            string where = ex.BytePositionInLine is long column ? $" at byte {column + 1}" : string.Empty;
+            return Fail(path, lineNumber, InputErrorCode.E205BadJson, $"Not valid JSON{where}: {reason}. The line was skipped.");
         }
     }
 

@@ -96,3 +96,70 @@ public sealed class CoderTests
         Assert.Equal(-10.0, e.Goldstein);
     }
 }
+
+public sealed class CoderRuleTests
+{
+    private static readonly DyadCoder Coder = new(FictionalLexicon.Build("""
+        
+        046   talk   [recip]
+        040   meeting   [recip]
+        1724  declare (a) state of emergency
+        0871  agree to (a) ceasefire   [recip]
+        181   abduct
+        """));
+
+    private static string Code(string text, string? date = "2023-04-14") =>
+        string.Join("; ", Coder.Code(new Document("t", text, new DocumentMetadata(date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture))))
+            .Select(e => $"{e.Source ?? "-"} {e.Code} {e.Target ?? "-"}{(e.Negated ? " NEG" : string.Empty)}"));
+
+    [Theory]
+    [InlineData("Arnor and Gondor held talks on Friday.", "ARNGOV 046 GONGOV; GONGOV 046 ARNGOV")]
+    [InlineData("There was no meeting between Arnor and Gondor.", "ARNGOV 040 GONGOV NEG; GONGOV 040 ARNGOV NEG")]
+    [InlineData("Arnor and Gondor agreed to a ceasefire.", "ARNGOV 0871 GONGOV; GONGOV 0871 ARNGOV")]
+    public void Coder_ReciprocalActAmongCompound_CodesEveryPairBothWays(string text, string expected) =>
+        Assert.Equal(expected, Code(text));
+
+    [Fact]
+    public void Coder_StateOfEmergency_TargetsOwnCountry() =>
+        Assert.Equal("ARNGOV 1724 ARN", Code("Arnor declared a state of emergency on Monday."));
+
+    [Fact]
+    public void Coder_ForceAgainstProtesters_IsRepression() =>
+        Assert.Equal("GONCOP 175 GONOPP", Code("Gondorian police opened fire on Gondorian protesters."));
+
+    [Fact]
+    public void Coder_CommaListOfThree_IsOneCompound() =>
+        Assert.Equal("ARNGOV 111 MORGOV; GONGOV 111 MORGOV; IGOMEL 111 MORGOV", Code("Arnor, Gondor, the Middle-earth League criticized Mordor."));
+
+    [Fact]
+    public void Coder_CommaBetweenClauses_DoesNotJoinActors() =>
+        Assert.Equal("MORGOV 111 GONGOV", Code("Despite steps taken by Arnor, Mordor criticized Gondor."));
+
+    [Fact]
+    public void Coder_DatelineCity_IsNotAnActor() =>
+        Assert.Equal("MORGOV 111 GONGOV", Code("FORNOST, April 14 \u2013 Mordor criticized Gondor."));
+
+    [Fact]
+    public void Coder_RoleWithoutCountry_TakesDatelineCountry() =>
+        Assert.Equal("ARNPOL 173 ARNOPP".Replace("POL", "COP", StringComparison.Ordinal), Code("FORNOST, April 14 \u2013 Police arrested Arnorian protesters."));
+
+    [Fact]
+    public void Coder_GenericRoleWithoutCountry_IsNotCoded() =>
+        Assert.Equal(string.Empty, Code("Units attacked the village."));
+
+    [Fact]
+    public void Coder_FutureAid_BecomesIntentOfSameKind()
+    {
+        var coder = new DyadCoder(FictionalLexicon.Build("\n072   send weapon to\n"));
+        var events = coder.Code(new Document("t", "Arnor will send weapons to the Gondor Army.", null));
+        Assert.Equal("0332", Assert.Single(events).Code);
+    }
+
+    [Fact]
+    public void Coder_NominalAccusation_SpeakerAccusesTheAgent()
+    {
+        var coder = new DyadCoder(FictionalLexicon.Build("\n1123  provocation\n"));
+        var events = coder.Code(new Document("t", "The Gondorian foreign minister said such provocations by Mordor harm the talks.", null));
+        Assert.Equal("GONGOV 1123 MORGOV", string.Join("; ", events.Select(e => $"{e.Source} {e.Code} {e.Target}")));
+    }
+}
