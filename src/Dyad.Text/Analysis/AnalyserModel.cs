@@ -213,6 +213,7 @@ public sealed class AnalyserModel
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static AnalyserModel ReadBody(Stream stream)
     {
         // Decompress in one go: parsing from memory is much faster than through the decoder stream.

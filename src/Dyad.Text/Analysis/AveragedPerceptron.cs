@@ -193,33 +193,39 @@ internal sealed class WeightTable
     private const int MaxBatch = 128;
     private readonly ulong[] _slots; // fingerprint << 32 | first entry << 8 | entry count ; 0 = empty
     private readonly int _mask;
+    private readonly int _shift;
     private readonly Entry[] _entries;
     private readonly int[] _rowStart;
 
     private WeightTable(int classes, uint[] fingerprints, int[] rowStart, byte[] cls, float[] val)
+        : this(classes, fingerprints, rowStart, ToEntries(cls, val))
     {
-        if (cls.Length >= 1 << 24)
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once, on a cold start: skip tier-0 code
+    private WeightTable(int classes, uint[] fingerprints, int[] rowStart, Entry[] entries)
+    {
+        if (entries.Length >= 1 << 24)
         {
             throw new InvalidOperationException("Too many weights for one table (limit 2^24); prune more.");
         }
 
         Classes = classes;
         _rowStart = rowStart;
-        _entries = new Entry[cls.Length];
-        for (int i = 0; i < cls.Length; i++)
+        _entries = entries;
+
+        // Load factor at most 3/4 with linear probing. The slot is the fingerprint's top bits, so inserting the
+        // fingerprints in sorted order (as they are stored) walks the table once from start to end.
+        int bits = 4;
+        while ((1L << bits) < (long)fingerprints.Length * 4 / 3)
         {
-            _entries[i] = new Entry(val[i], cls[i]);
+            bits++;
         }
 
-        // Load factor at most 3/4 with linear probing: small enough to stay fast, compact enough for the cache.
-        int capacity = 16;
-        while (capacity < (long)fingerprints.Length * 4 / 3)
-        {
-            capacity <<= 1;
-        }
-
+        int capacity = 1 << bits;
         _slots = new ulong[capacity];
         _mask = capacity - 1;
+        _shift = 32 - bits;
         for (int row = 0; row < fingerprints.Length; row++)
         {
             uint fp = fingerprints[row];
@@ -234,6 +240,17 @@ internal sealed class WeightTable
         }
 
         Fingerprints = fingerprints;
+    }
+
+    private static Entry[] ToEntries(byte[] cls, float[] val)
+    {
+        var entries = new Entry[cls.Length];
+        for (int i = 0; i < cls.Length; i++)
+        {
+            entries[i] = new Entry(val[i], cls[i]);
+        }
+
+        return entries;
     }
 
     private readonly record struct Entry(float Value, int Class);
@@ -385,7 +402,7 @@ internal sealed class WeightTable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int SlotOf(uint fp) => (int)((fp * 0x9E3779B1u) >> 7) & _mask;
+    private int SlotOf(uint fp) => (int)(fp >> _shift);
 
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude (and features left empty).</summary>
     public WeightTable Pruned(float threshold)
@@ -458,6 +475,7 @@ internal sealed class WeightTable
     }
 
     /// <summary>Reads a table written by <see cref="Write"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static WeightTable Read(BinaryReader r)
     {
         int classes = r.ReadInt32();
@@ -477,16 +495,29 @@ internal sealed class WeightTable
             starts[i + 1] = starts[i] + counts[i];
         }
 
-        int entries = starts[rows];
-        byte[] cls = ReadExactly(r, entries);
-        byte[] halves = ReadExactly(r, entries * 2);
-        var vals = new float[entries];
+        int count = starts[rows];
+        byte[] cls = ReadExactly(r, count);
+        byte[] halves = ReadExactly(r, count * 2);
+        var entries = new Entry[count];
         var h = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(halves);
-        for (int i = 0; i < entries; i++)
+        for (int i = 0; i < count; i++)
         {
-            vals[i] = (float)h[i];
+            if (cls[i] >= classes)
+            {
+                throw new InvalidDataException($"Weight class {cls[i]} out of range (classes: {classes}).");
+            }
+
+            entries[i] = new Entry((float)h[i], cls[i]);
         }
 
-        return new WeightTable(classes, fps, starts, cls, vals);
+        for (int i = 1; i < rows; i++)
+        {
+            if (fps[i] <= fps[i - 1])
+            {
+                throw new InvalidDataException("Feature fingerprints are not in increasing order.");
+            }
+        }
+
+        return new WeightTable(classes, fps, starts, entries);
     }
 }

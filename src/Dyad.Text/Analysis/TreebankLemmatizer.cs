@@ -300,6 +300,7 @@ internal sealed class TreebankLemmatizer
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static TreebankLemmatizer Read(BinaryReader r)
     {
         var exceptions = ReadTable(r);
@@ -326,6 +327,7 @@ internal sealed class TreebankLemmatizer
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Dictionary<string, LemmaRule> ReadTable(BinaryReader r)
     {
         int n = r.ReadInt32();
