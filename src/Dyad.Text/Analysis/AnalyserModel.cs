@@ -123,10 +123,17 @@ public sealed class AnalyserModel
             string xp = Tagger.Xpos[x[i]];
             upos[i] = up;
             xpos[i] = xp;
-            lemmas[i] = Lemmatizer.Lemma(text.AsSpan(words[i].Start, words[i].Length), xp, up);
+            lemmas[i] = Lemmatizer.Lemma(text.AsSpan(words[i].Start, words[i].Length), LemmaTag(up, xp), up);
             relations[i] = Parser.Labels[labels[i]];
         }
     }
+
+    /// <summary>
+    /// The tag the lemmatizer is asked with: UPOS and XPOS are predicted separately and sometimes disagree; when
+    /// UPOS says proper noun, the lemma follows proper-noun rules (case kept).
+    /// </summary>
+    private static string LemmaTag(string upos, string xpos) =>
+        upos == "PROPN" && xpos is not ("NNP" or "NNPS") ? (xpos == "NNS" ? "NNPS" : "NNP") : xpos;
 
     /// <summary>Fills UPOS, XPOS, LEMMA, HEAD and DEPREL of <paramref name="sentence"/> from its forms.</summary>
     public void Annotate(ConllUSentence sentence)
