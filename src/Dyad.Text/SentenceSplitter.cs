@@ -27,6 +27,12 @@ public sealed class SentenceSplitter
     /// <summary>Shared instance.</summary>
     public static SentenceSplitter Default { get; } = new();
 
+    /// <summary>
+    /// Longest sentence, in tokens. Text without sentence punctuation (lists, tables, run-on input) is cut here, at a
+    /// comma or semicolon when one is near, so that later stages never see an unbounded "sentence".
+    /// </summary>
+    public const int MaxTokens = 300;
+
     /// <summary>Splits <paramref name="tokens"/> of <paramref name="text"/> into sentences.</summary>
     public List<Sentence> Split(string text, IReadOnlyList<Token> tokens)
     {
@@ -37,7 +43,9 @@ public sealed class SentenceSplitter
         for (int i = 0; i < tokens.Count; i++)
         {
             bool last = i == tokens.Count - 1;
-            if (last || EndsSentence(text, tokens, i))
+            bool tooLong = i - first + 1 >= MaxTokens ||
+                           (i - first + 1 >= MaxTokens - 50 && text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start) is "," or ";");
+            if (last || tooLong || EndsSentence(text, tokens, i))
             {
                 AddSentence(text, tokens, first, i + 1, sentences);
                 first = i + 1;

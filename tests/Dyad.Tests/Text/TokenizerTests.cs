@@ -198,3 +198,15 @@ public sealed class LemmatizerTests
         Assert.Contains(lemma, forms);
     }
 }
+
+public sealed class LongInputTests
+{
+    [Fact]
+    public void Split_RunOnTextWithoutPunctuation_IsCutAtMaxTokens()
+    {
+        string text = string.Concat(Enumerable.Repeat("word ", 2000));
+        var sentences = SentenceSplitter.Default.Split(text, Tokenizer.Default.Tokenize(text));
+        Assert.All(sentences, s => Assert.True(s.TokenCount <= SentenceSplitter.MaxTokens));
+        Assert.Equal(2000, sentences.Sum(s => s.TokenCount));
+    }
+}
