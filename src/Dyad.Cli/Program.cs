@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(DictCommands.Create());
         foreach (var command in StoreCommands.Create()) { root.Subcommands.Add(command); }
+        foreach (var command in AnalyserCommands.Create()) { root.Subcommands.Add(command); }
         return root;
     }
 }

@@ -49,6 +49,10 @@ public sealed class Document
     private Token[] _tokens = [];
     private Sentence[] _sentences = [];
     private string[] _lemmas = [];
+    private string[] _upos = [];
+    private string[] _xpos = [];
+    private int[] _heads = [];
+    private string[] _relations = [];
 
     /// <summary>Creates a document over <paramref name="text"/>.</summary>
     public Document(string id, SourceText text, DocumentMetadata? metadata = null)
@@ -89,6 +93,21 @@ public sealed class Document
 
     /// <summary>Lemma of each token (lower-case), parallel to <see cref="Tokens"/>.</summary>
     public ReadOnlySpan<string> Lemmas => _lemmas;
+
+    /// <summary>Universal part-of-speech tag of each token (<c>NOUN</c>, <c>VERB</c>...), parallel to <see cref="Tokens"/>.</summary>
+    public ReadOnlySpan<string> Upos => _upos;
+
+    /// <summary>Penn Treebank tag of each token (<c>NNS</c>, <c>VBD</c>...), parallel to <see cref="Tokens"/>.</summary>
+    public ReadOnlySpan<string> Xpos => _xpos;
+
+    /// <summary>
+    /// Dependency head of each token as a token index within the document (always in the same sentence), or -1
+    /// for the root of its sentence; parallel to <see cref="Tokens"/>.
+    /// </summary>
+    public ReadOnlySpan<int> Heads => _heads;
+
+    /// <summary>UD relation of each token to its head (<c>nsubj</c>, <c>obj</c>, <c>nsubj:pass</c>, <c>root</c>...).</summary>
+    public ReadOnlySpan<string> Relations => _relations;
 
     /// <summary>The dateline, if the text has one.</summary>
     public Dateline? Dateline { get; private set; }
@@ -179,6 +198,49 @@ public sealed class Document
 
         AddLayer(Layer.Lemmas);
         _lemmas = lemmas;
+    }
+
+    /// <summary>Adds the part-of-speech layer (once): UPOS and XPOS per token.</summary>
+    /// <exception cref="ArgumentException">When an array's length is not the token count.</exception>
+    public void SetPartsOfSpeech(string[] upos, string[] xpos)
+    {
+        ArgumentNullException.ThrowIfNull(upos);
+        ArgumentNullException.ThrowIfNull(xpos);
+        if (upos.Length != _tokens.Length || xpos.Length != _tokens.Length)
+        {
+            throw new ArgumentException($"Expected {_tokens.Length} tags, got {upos.Length} UPOS and {xpos.Length} XPOS.", nameof(upos));
+        }
+
+        AddLayer(Layer.PartsOfSpeech);
+        _upos = upos;
+        _xpos = xpos;
+    }
+
+    /// <summary>
+    /// Adds the dependency layer (once): per token its head (token index in the document, -1 for a sentence root)
+    /// and relation.
+    /// </summary>
+    /// <exception cref="ArgumentException">When an array's length is not the token count or a head is out of range.</exception>
+    public void SetDependencies(int[] heads, string[] relations)
+    {
+        ArgumentNullException.ThrowIfNull(heads);
+        ArgumentNullException.ThrowIfNull(relations);
+        if (heads.Length != _tokens.Length || relations.Length != _tokens.Length)
+        {
+            throw new ArgumentException($"Expected {_tokens.Length} heads and relations, got {heads.Length} and {relations.Length}.", nameof(heads));
+        }
+
+        for (int i = 0; i < heads.Length; i++)
+        {
+            if (heads[i] < -1 || heads[i] >= heads.Length || heads[i] == i)
+            {
+                throw new ArgumentException($"Head {heads[i]} of token {i} is out of range.", nameof(heads));
+            }
+        }
+
+        AddLayer(Layer.Dependencies);
+        _heads = heads;
+        _relations = relations;
     }
 
     /// <summary>Adds a typed layer owned by a later stage (actors, events...) and marks <paramref name="layer"/>.</summary>

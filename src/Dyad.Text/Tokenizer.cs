@@ -6,10 +6,38 @@ namespace Dyad.Text;
 /// Splits text into UD-style tokens with spans into the original text. Words, numbers and punctuation
 /// are separated; clitics are split off (<c>Azerbaijan's</c> -> <c>Azerbaijan</c> <c>'s</c>,
 /// <c>don't</c> -> <c>do</c> <c>n't</c>); abbreviations (<c>U.S.</c>, <c>Dr.</c>, <c>Jan.</c>) and numbers,
-/// dates and times (<c>1,000.5</c>, <c>14.04.2023</c>, <c>23:20</c>) stay whole. Stateless and thread-safe.
+/// dates and times (<c>1,000.5</c>, <c>14.04.2023</c>, <c>23:20</c>), web addresses and e-mail addresses stay
+/// whole; <c>cannot</c>, <c>gonna</c>, <c>wanna</c>, <c>gotta</c> are split as in UD (<c>can</c> <c>not</c>).
+/// With <see cref="TokenizerOptions.SplitHyphens"/> (see <see cref="UniversalDependencies"/>) hyphenated
+/// compounds are split as in UD English (<c>al-Qaeda</c> -> <c>al</c> <c>-</c> <c>Qaeda</c>), except after
+/// prefixes such as <c>e-</c>, <c>non-</c>, <c>pre-</c> and in phone-like numbers. Immutable and thread-safe.
 /// </summary>
 public sealed class Tokenizer
 {
+    /// <summary>Prefixes UD English keeps joined to the rest of a hyphenated word (<c>e-mail</c>, <c>non-violent</c>).</summary>
+    private static readonly FrozenSet<string> HyphenPrefixes = new[]
+    {
+        "e", "non", "anti", "mid", "pre", "re", "co", "post", "pro", "multi", "ex", "semi", "counter", "sub", "vice",
+        "neo", "cross", "un", "mis", "micro", "intra", "socio", "psycho", "inter", "trans", "ultra", "x",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words split into two UD words: first part length, by lower-cased word.</summary>
+    private static readonly FrozenDictionary<string, int> Fused = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["cannot"] = 3, ["gonna"] = 3, ["wanna"] = 3, ["gotta"] = 3,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private readonly TokenizerOptions _options;
+
+    /// <summary>Creates a tokenizer with the given options (defaults when null).</summary>
+    public Tokenizer(TokenizerOptions? options = null) => _options = options ?? TokenizerOptions.Default;
+
+    /// <summary>The options in force.</summary>
+    public TokenizerOptions Options => _options;
+
+    /// <summary>A tokenizer that segments words as UD English-EWT does (hyphenated compounds split).</summary>
+    public static Tokenizer UniversalDependencies { get; } = new(TokenizerOptions.UniversalDependencies);
+
     /// <summary>Abbreviations that keep their final period (compared case-insensitively, without the period).</summary>
     private static readonly FrozenSet<string> Abbreviations = new[]
     {
@@ -21,7 +49,7 @@ public sealed class Tokenizer
         "vol", "pp", "fig", "al", "cf", "ca", "op",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Shared instance; the tokenizer has no state.</summary>
+    /// <summary>Shared instance with the default options.</summary>
     public static Tokenizer Default { get; } = new();
 
     /// <summary>Whether a word (without its final period) is a known abbreviation.</summary>
@@ -79,12 +107,35 @@ public sealed class Tokenizer
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\uFEFF' || c == '\u200B';
 
     /// <summary>Splits one white-space-free chunk into tokens.</summary>
-    private static void SplitChunk(string text, int start, int end, List<Token> output)
+    private void SplitChunk(string text, int start, int end, List<Token> output)
     {
         int i = start;
         while (i < end)
         {
             char c = text[i];
+            int webEnd = ScanWebAddress(text, i, end);
+            if (webEnd > i)
+            {
+                output.Add(new Token(i, webEnd, TokenKind.Word, false));
+                i = webEnd;
+                continue;
+            }
+
+            // '72, ’90s: an apostrophe before two digits abbreviates a year.
+            if (IsApostrophe(c) && i + 2 < end && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2]) &&
+                (i + 3 >= end || !char.IsDigit(text[i + 3])) && (i == start || !char.IsLetterOrDigit(text[i - 1])))
+            {
+                int yearEnd = i + 3;
+                if (yearEnd < end && text[yearEnd] == 's')
+                {
+                    yearEnd++;
+                }
+
+                output.Add(new Token(i, yearEnd, TokenKind.Number, false));
+                i = yearEnd;
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c))
             {
                 int wordEnd = ScanWord(text, i, end, out TokenKind kind);
@@ -105,9 +156,29 @@ public sealed class Tokenizer
                 }
             }
 
-            // Multi-character punctuation kept whole: "...", "--", "``", "''".
+            // Emoticons: :) :-) ;) :(
+            if (c is ':' or ';' && i + 1 < end)
+            {
+                int e = text[i + 1] == '-' && i + 2 < end ? i + 2 : i + 1;
+                if (text[e] is ')' or '(' && (e + 1 >= end || !char.IsLetterOrDigit(text[e + 1])) && (i == start || !char.IsLetterOrDigit(text[i - 1]) || e > i + 1))
+                {
+                    output.Add(new Token(i, e + 1, TokenKind.Punctuation, false));
+                    i = e + 1;
+                    continue;
+                }
+            }
+
+            // Multi-character punctuation kept whole: "...", "--", "``", "''", "?!?".
             int punctEnd = i + 1;
-            if (c == '.' || c == '-' || c == '`' || c == '\'' || c == '!' || c == '?')
+            if (c is '?' or '!')
+            {
+                while (punctEnd < end && text[punctEnd] is '?' or '!')
+                {
+                    punctEnd++;
+                }
+            }
+
+            if (c is '.' or '-' or '`' or '\'' or '!' or '?' or '*' or '=' or '_' or '~' or '#' or '+' or '>' or '<')
             {
                 while (punctEnd < end && text[punctEnd] == c)
                 {
@@ -125,7 +196,7 @@ public sealed class Tokenizer
     /// hyphens, periods (abbreviations, decimals, dotted dates), commas between digits, colons between digits,
     /// slashes between digits, and apostrophes inside names (O'Brien).
     /// </summary>
-    private static int ScanWord(string text, int start, int end, out TokenKind kind)
+    private int ScanWord(string text, int start, int end, out TokenKind kind)
     {
         int i = start;
         bool allDigits = true;
@@ -149,6 +220,11 @@ public sealed class Tokenizer
             char prev = text[i - 1];
             if ((c == ',' || c == ':' || c == '/') && char.IsDigit(prev) && i + 1 < end && char.IsDigit(text[i + 1]) && !sawLetter)
             {
+                if (c == '/' && _options.SplitNumberUnits && !HasSecondSlash(text, start, i, end))
+                {
+                    break; // 2/3 -> 2 / 3 ; dates 10/11/2020 stay whole
+                }
+
                 i++; // 1,000 / 23:20 / 10/11/2020
                 continue;
             }
@@ -161,6 +237,11 @@ public sealed class Tokenizer
 
             if ((c == '-' || c == '\u2010' || c == '\u2011') && nextIsAlnum)
             {
+                if (_options.SplitHyphens && !KeepsHyphen(text, start, i, end))
+                {
+                    break;
+                }
+
                 i++; // Nagorno-Karabakh, 2023-04-14, 12-year-old
                 allDigits = allDigits && char.IsDigit(text[i]);
                 continue;
@@ -187,8 +268,148 @@ public sealed class Tokenizer
             }
         }
 
+        if (_options.SplitNumberUnits && sawLetter && char.IsAsciiDigit(text[start]))
+        {
+            int p = start;
+            while (p < i && (char.IsAsciiDigit(text[p]) || text[p] is '.' or ','))
+            {
+                p++;
+            }
+
+            if (p < i && char.IsAsciiDigit(text[p - 1]) && Units.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(p, i - p)))
+            {
+                kind = TokenKind.Number;
+                return p; // 65k -> 65 k ; 5pm -> 5 pm
+            }
+        }
+
         kind = allDigits || (!sawLetter) ? TokenKind.Number : TokenKind.Word;
         return i;
+    }
+
+    /// <summary>Unit and multiplier suffixes split from a number when <see cref="TokenizerOptions.SplitNumberUnits"/> is set.</summary>
+    private static readonly FrozenSet<string> Units = new[]
+    {
+        "k", "m", "b", "bn", "mn", "pm", "am", "kg", "km", "mm", "cm", "ml", "mb", "gb", "kb", "lb", "lbs", "mph", "kw", "mw", "hrs", "hr", "min", "ft",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static bool HasSecondSlash(string text, int start, int slash, int end)
+    {
+        for (int k = start; k < slash; k++)
+        {
+            if (text[k] == '/')
+            {
+                return true;
+            }
+        }
+
+        int j = slash + 1;
+        while (j < end && char.IsAsciiDigit(text[j]))
+        {
+            j++;
+        }
+
+        return j < end && text[j] == '/';
+    }
+
+    /// <summary>Whether a hyphen at <paramref name="hyphen"/> stays inside the word when hyphens are split.</summary>
+    private static bool KeepsHyphen(string text, int start, int hyphen, int end)
+    {
+        // The segment before the hyphen (back to the previous hyphen or the word start).
+        int segStart = hyphen;
+        while (segStart > start && text[segStart - 1] is not ('-' or '\u2010' or '\u2011'))
+        {
+            segStart--;
+        }
+
+        var left = text.AsSpan(segStart, hyphen - segStart);
+        int rightEnd = hyphen + 1;
+        while (rightEnd < end && char.IsLetterOrDigit(text[rightEnd]))
+        {
+            rightEnd++;
+        }
+
+        var right = text.AsSpan(hyphen + 1, rightEnd - hyphen - 1);
+        if (IsDigits(left) && IsDigits(right))
+        {
+            // Ranges 1969-1970 and 1-2 split; 853-3242, 9-11 and dates 2023-04-14 stay.
+            return left.Length != right.Length || segStart != start || (rightEnd < end && text[rightEnd] is '-' or '\u2010' or '\u2011');
+        }
+
+        return segStart == start && HyphenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(left);
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (char c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>End of a web or e-mail address starting at <paramref name="i"/> (http://..., www...., name@host.tld), else i.</summary>
+    private static int ScanWebAddress(string text, int i, int end)
+    {
+        var rest = text.AsSpan(i, end - i);
+        bool scheme = rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
+                      rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+        int at = rest.IndexOf('@');
+        bool email = at > 0 && at < rest.Length - 3 && rest[(at + 1)..].Contains('.') && IsEmailPart(rest[..at]) && char.IsLetterOrDigit(rest[0]);
+        if (!scheme && !email)
+        {
+            return i;
+        }
+
+        int j = end;
+
+        // Leave closing punctuation that ends the address's sentence or bracket.
+        while (j > i && text[j - 1] is '.' or ',' or ')' or ']' or '"' or '\'' or ';' or ':' or '!' or '?' or '>' or '\u201D' or '\u2019')
+        {
+            j--;
+        }
+
+        if (email)
+        {
+            // name@host.tld: letters, digits and . _ - only.
+            int k = i;
+            while (k < j && (char.IsLetterOrDigit(text[k]) || text[k] is '.' or '_' or '-' or '@' or '+'))
+            {
+                k++;
+            }
+
+            j = k;
+            while (j > i && text[j - 1] is '.' or '-')
+            {
+                j--;
+            }
+
+            return j - i > 5 ? j : i;
+        }
+
+        return j - i > 4 ? j : i;
+    }
+
+    private static bool IsEmailPart(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s)
+        {
+            if (!(char.IsLetterOrDigit(c) || c is '.' or '_' or '-' or '+'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when <c>text[start, dotIndex)</c> consists of single letters separated by periods (U.S, U.N).</summary>
@@ -274,7 +495,30 @@ public sealed class Tokenizer
             }
         }
 
+        if (kind == TokenKind.Word && end - start is 5 or 6 && Fused.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(start, end - start), out int first))
+        {
+            output.Add(new Token(start, start + first, TokenKind.Word, false));
+            output.Add(new Token(start + first, end, TokenKind.Clitic, false));
+            return;
+        }
+
         output.Add(new Token(start, end, kind, false));
     }
 
+}
+
+/// <summary>Options of <see cref="Tokenizer"/>.</summary>
+public sealed record TokenizerOptions
+{
+    /// <summary>Default options: hyphenated words stay whole (<c>Nagorno-Karabakh</c>).</summary>
+    public static TokenizerOptions Default { get; } = new();
+
+    /// <summary>UD English-EWT segmentation: hyphenated compounds split, units split from numbers.</summary>
+    public static TokenizerOptions UniversalDependencies { get; } = new() { SplitHyphens = true, SplitNumberUnits = true };
+
+    /// <summary>Split hyphenated compounds into word, hyphen, word (UD English), except after common prefixes.</summary>
+    public bool SplitHyphens { get; init; }
+
+    /// <summary>Split units and fractions off numbers as UD English does (<c>65k</c> -> <c>65 k</c>, <c>2/3</c> -> <c>2 / 3</c>).</summary>
+    public bool SplitNumberUnits { get; init; }
 }

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Dyad.Text.Analysis;
+
+/// <summary>Settings of <see cref="AnalyserTrainer"/>. The defaults are the ones the shipped model was trained with.</summary>
+/// <param name="TaggerEpochs">Passes over the training data for the tagger.</param>
+/// <param name="ParserEpochs">Passes over the training data for the parser.</param>
+/// <param name="JackknifeFolds">Folds used to give the parser predicted (not gold) tags on its training data; 0 or 1 = gold tags.</param>
+/// <param name="Seed">Seed of every shuffle and of oracle exploration: same data and seed give the same model.</param>
+/// <param name="TaggerPrune">Averaged tagger weights smaller than this are dropped.</param>
+/// <param name="ParserPrune">Averaged parser weights smaller than this are dropped.</param>
+public sealed record AnalyserTrainingOptions(
+    int TaggerEpochs = 8,
+    int ParserEpochs = 12,
+    int JackknifeFolds = 4,
+    int Seed = 20240601,
+    float TaggerPrune = 0.05f,
+    float ParserPrune = 0.05f);
+
+/// <summary>Trains an <see cref="AnalyserModel"/> from CoNLL-U sentences. Single-threaded and deterministic.</summary>
+public static class AnalyserTrainer
+{
+    /// <summary>Trains tagger, lemmatizer and parser on <paramref name="train"/>; progress goes to <paramref name="log"/>.</summary>
+    public static AnalyserModel Train(IReadOnlyList<ConllUSentence> train, AnalyserTrainingOptions? options = null, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        options ??= new AnalyserTrainingOptions();
+        if (train.Count == 0)
+        {
+            throw new ArgumentException("No training sentences.", nameof(train));
+        }
+
+        var clock = Stopwatch.StartNew();
+        var upos = Inventory(train, s => s.Upos);
+        var xpos = Inventory(train, s => s.Xpos);
+        var labels = Inventory(train, s => s.Relations);
+        if (!labels.Contains("root"))
+        {
+            labels = [.. labels, "root"];
+        }
+
+        var uposId = PosTagger.Index(upos);
+        var xposId = PosTagger.Index(xpos);
+
+        // Predicted tags for the parser's training data, by jackknifing.
+        var tags = new (byte[] Upos, byte[] Xpos)[train.Count];
+        if (options.JackknifeFolds >= 2 && train.Count >= options.JackknifeFolds * 2)
+        {
+            int folds = options.JackknifeFolds;
+            for (int fold = 0; fold < folds; fold++)
+            {
+                var rest = new List<ConllUSentence>();
+                for (int i = 0; i < train.Count; i++)
+                {
+                    if (i % folds != fold)
+                    {
+                        rest.Add(train[i]);
+                    }
+                }
+
+                var foldTagger = PosTagger.Train(rest, (upos, xpos), Math.Max(1, options.TaggerEpochs - 2), options.Seed + fold, options.TaggerPrune);
+                for (int i = fold; i < train.Count; i += folds)
+                {
+                    tags[i] = TagSentence(foldTagger, train[i]);
+                }
+
+                log?.Invoke($"jackknife fold {fold + 1}/{folds} tagged ({clock.Elapsed.TotalSeconds:F0} s)");
+            }
+        }
+        else
+        {
+            for (int i = 0; i < train.Count; i++)
+            {
+                var s = train[i];
+                var u = new byte[s.Count];
+                var x = new byte[s.Count];
+                for (int k = 0; k < s.Count; k++)
+                {
+                    u[k] = (byte)uposId.GetValueOrDefault(s.Upos[k]);
+                    x[k] = (byte)xposId.GetValueOrDefault(s.Xpos[k]);
+                }
+
+                tags[i] = (u, x);
+            }
+        }
+
+        var tagger = PosTagger.Train(train, (upos, xpos), options.TaggerEpochs, options.Seed, options.TaggerPrune, log);
+        log?.Invoke($"tagger trained: {tagger.Weights.FeatureCount:N0} features, {tagger.Weights.EntryCount:N0} weights ({clock.Elapsed.TotalSeconds:F0} s)");
+        var lemmatizer = TreebankLemmatizer.Train(train);
+        log?.Invoke($"lemmatizer trained: {lemmatizer.ExceptionCount:N0} exceptions, {lemmatizer.RuleCount:N0} suffix rules");
+        var parser = DependencyParser.Train(train, tags, labels, options.ParserEpochs, options.Seed, options.ParserPrune, log);
+        log?.Invoke($"parser trained: {parser.Transitions.FeatureCount:N0} + {parser.Labeller.FeatureCount:N0} features ({clock.Elapsed.TotalSeconds:F0} s)");
+        string description = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Dyad English analyser, trained on {train.Count:N0} sentences ({train.Sum(s => s.Count):N0} words) of UD English-EWT; {options}");
+        return new AnalyserModel(tagger, lemmatizer, parser, description);
+    }
+
+    private static (byte[] Upos, byte[] Xpos) TagSentence(PosTagger tagger, ConllUSentence s)
+    {
+        var words = new WordHashes[s.Count];
+        for (int i = 0; i < s.Count; i++)
+        {
+            words[i] = WordHashes.Of(s.Forms[i]);
+        }
+
+        var u = new byte[s.Count];
+        var x = new byte[s.Count];
+        tagger.Tag(words, u, x, new ulong[PosTagger.MaxFeatures], new float[tagger.Upos.Length + tagger.Xpos.Length]);
+        return (u, x);
+    }
+
+    private static string[] Inventory(IReadOnlyList<ConllUSentence> sentences, Func<ConllUSentence, string[]> column)
+    {
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var s in sentences)
+        {
+            foreach (string v in column(s))
+            {
+                set.Add(v);
+            }
+        }
+
+        return [.. set];
+    }
+}

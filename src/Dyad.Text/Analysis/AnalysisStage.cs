@@ -1,0 +1,92 @@
+namespace Dyad.Text.Analysis;
+
+/// <summary>
+/// Tags, lemmatizes and parses every sentence of a document with an <see cref="AnalyserModel"/> (by default
+/// the shipped one). Needs tokens and sentences; adds lemmas, parts of speech and dependencies. Heads point to
+/// token indices within the document, -1 for a sentence's root. Thread-safe (the model is immutable; scratch
+/// buffers are per thread).
+/// </summary>
+public sealed class AnalysisStage : IPipelineStage
+{
+    private readonly AnalyserModel? _model;
+
+    /// <summary>Creates the stage over <paramref name="model"/>, or over <see cref="AnalyserModel.Default"/> (loaded on first use) when null.</summary>
+    public AnalysisStage(AnalyserModel? model = null) => _model = model;
+
+    /// <inheritdoc />
+    public string Name => "analyse";
+
+    /// <inheritdoc />
+    public IReadOnlyList<Layer> Needs { get; } = [Layer.Tokens, Layer.Sentences];
+
+    /// <inheritdoc />
+    public IReadOnlyList<Layer> Adds { get; } = [Layer.Lemmas, Layer.PartsOfSpeech, Layer.Dependencies];
+
+    /// <inheritdoc />
+    public void Process(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var model = _model ?? AnalyserModel.Default;
+        int n = document.TokenCount;
+        var upos = new string[n];
+        var xpos = new string[n];
+        var lemmas = new string[n];
+        var heads = new int[n];
+        var relations = new string[n];
+        var spans = new TextSpan[Math.Max(1, MaxSentence(document))];
+        string text = document.Text.Value;
+        foreach (var sentence in document.Sentences)
+        {
+            int first = sentence.TokenStart;
+            int count = sentence.TokenCount;
+            for (int i = 0; i < count; i++)
+            {
+                spans[i] = document.Token(first + i).Span;
+            }
+
+            model.Analyse(
+                text,
+                spans.AsSpan(0, count),
+                upos.AsSpan(first, count),
+                xpos.AsSpan(first, count),
+                lemmas.AsSpan(first, count),
+                heads.AsSpan(first, count),
+                relations.AsSpan(first, count));
+            for (int i = first; i < first + count; i++)
+            {
+                if (heads[i] >= 0)
+                {
+                    heads[i] += first;
+                }
+            }
+        }
+
+        // Tokens outside every sentence (none with the standard splitter) get neutral values.
+        for (int i = 0; i < n; i++)
+        {
+            if (upos[i] is null)
+            {
+                upos[i] = "X";
+                xpos[i] = "XX";
+                lemmas[i] = document.TokenText(i).ToString();
+                heads[i] = -1;
+                relations[i] = "root";
+            }
+        }
+
+        document.SetLemmas(lemmas);
+        document.SetPartsOfSpeech(upos, xpos);
+        document.SetDependencies(heads, relations);
+    }
+
+    private static int MaxSentence(Document document)
+    {
+        int max = 0;
+        foreach (var s in document.Sentences)
+        {
+            max = Math.Max(max, s.TokenCount);
+        }
+
+        return max;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Dyad.Text.Analysis;
+using Xunit;
+
+namespace Dyad.Tests.Analysis;
+
+public sealed class AnalyserTrainingTests
+{
+    /// <summary>A tiny hand-made treebank: word/UPOS/XPOS/head/relation, space separated.</summary>
+    private static readonly string[] Tiny =
+    [
+        "The/DET/DT/2/det army/NOUN/NN/3/nsubj attacked/VERB/VBD/0/root the/DET/DT/5/det village/NOUN/NN/3/obj ./PUNCT/./3/punct",
+        "Armenia/PROPN/NNP/2/nsubj accused/VERB/VBD/0/root Azerbaijan/PROPN/NNP/2/obj ./PUNCT/./2/punct",
+        "The/DET/DT/2/det village/NOUN/NN/4/nsubj:pass was/AUX/VBD/4/aux:pass shelled/VERB/VBN/0/root by/ADP/IN/7/case the/DET/DT/7/det army/NOUN/NN/4/obl:agent ./PUNCT/./4/punct",
+        "Officials/NOUN/NNS/2/nsubj said/VERB/VBD/0/root the/DET/DT/4/det army/NOUN/NN/5/nsubj fired/VERB/VBD/2/ccomp ./PUNCT/./2/punct",
+        "Russia/PROPN/NNP/4/nsubj and/CCONJ/CC/3/cc Turkey/PROPN/NNP/1/conj signed/VERB/VBD/0/root a/DET/DT/6/det deal/NOUN/NN/4/obj ./PUNCT/./4/punct",
+        "The/DET/DT/2/det soldiers/NOUN/NNS/6/nsubj:pass who/PRON/WP/4/nsubj fired/VERB/VBD/2/acl:relcl were/AUX/VBD/6/aux:pass arrested/VERB/VBN/0/root ./PUNCT/./6/punct",
+        "Police/NOUN/NNS/2/nsubj arrested/VERB/VBD/0/root protesters/NOUN/NNS/2/obj in/ADP/IN/5/case Minsk/PROPN/NNP/2/obl ./PUNCT/./2/punct",
+        "The/DET/DT/2/det minister/NOUN/NN/3/nsubj met/VERB/VBD/0/root his/PRON/PRP$/5/nmod:poss counterpart/NOUN/NN/3/obj ./PUNCT/./3/punct",
+        "Troops/NOUN/NNS/2/nsubj attacked/VERB/VBD/0/root positions/NOUN/NNS/2/obj and/CCONJ/CC/5/cc killed/VERB/VBD/2/conj soldiers/NOUN/NNS/5/obj ./PUNCT/./2/punct",
+        "Iran/PROPN/NNP/2/nsubj threatened/VERB/VBD/0/root to/PART/TO/4/mark retaliate/VERB/VB/2/xcomp ./PUNCT/./2/punct",
+    ];
+
+    internal static List<ConllUSentence> TinyTreebank()
+    {
+        var sentences = new List<ConllUSentence>();
+        foreach (string line in Tiny)
+        {
+            var words = line.Split(' ');
+            var s = new ConllUSentence(words.Length);
+            for (int i = 0; i < words.Length; i++)
+            {
+                var f = words[i].Split('/');
+                s.Forms[i] = f[0];
+                s.Lemmas[i] = f[1] == "PROPN" ? f[0] : f[0].ToLowerInvariant();
+                s.Upos[i] = f[1];
+                s.Xpos[i] = f[2];
+                s.Heads[i] = int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture);
+                s.Relations[i] = f[4];
+            }
+
+            sentences.Add(s);
+        }
+
+        return sentences;
+    }
+
+    private static AnalyserTrainingOptions Quick => new(TaggerEpochs: 6, ParserEpochs: 10, JackknifeFolds: 0);
+
+    [Fact]
+    public void Train_TinyTreebank_LearnsItsTrainingSentences()
+    {
+        var data = TinyTreebank();
+        var model = AnalyserTrainer.Train(data, Quick);
+        var scores = AnalyserEvaluator.Evaluate(model, data);
+        Assert.True(scores.Upos >= 90, $"UPOS {scores.Upos}");
+        Assert.True(scores.Uas >= 85, $"UAS {scores.Uas}");
+        Assert.True(scores.Las >= 80, $"LAS {scores.Las}");
+    }
+
+    [Fact]
+    public void Train_SameDataAndSeed_GivesIdenticalModelFiles()
+    {
+        var data = TinyTreebank();
+        byte[] a = Bytes(AnalyserTrainer.Train(data, Quick));
+        byte[] b = Bytes(AnalyserTrainer.Train(data, Quick));
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void SaveLoad_TrainedModel_AnalysesIdentically()
+    {
+        var data = TinyTreebank();
+        var model = AnalyserTrainer.Train(data, Quick);
+        var loaded = AnalyserModel.Load(new MemoryStream(Bytes(model)));
+        string[] words = ["Troops", "attacked", "the", "village", "."];
+        var a = model.Analyse(words);
+        var b = loaded.Analyse(words);
+        Assert.Equal(a.Upos, b.Upos);
+        Assert.Equal(a.Heads, b.Heads);
+        Assert.Equal(a.Relations, b.Relations);
+    }
+
+    [Fact]
+    public void Load_NotAModel_ThrowsInvalidData()
+    {
+        Assert.Throws<InvalidDataException>(() => AnalyserModel.Load(new MemoryStream(new byte[64])));
+    }
+
+    [Fact]
+    public void Load_TruncatedModel_ThrowsInvalidData()
+    {
+        byte[] bytes = Bytes(AnalyserTrainer.Train(TinyTreebank(), Quick));
+        Assert.Throws<InvalidDataException>(() => AnalyserModel.Load(new MemoryStream(bytes[..(bytes.Length / 2)])));
+    }
+
+    [TreebankFact]
+    public void Train_FirstSentencesOfEwt_RunsInSecondsAndParses()
+    {
+        var train = ConllUReader.ReadFile(TreebankData.File("en_ewt-ud-train.conllu")!).Sentences.Take(400).ToList();
+        var dev = ConllUReader.ReadFile(TreebankData.File("en_ewt-ud-dev.conllu")!).Sentences.Take(200).ToList();
+        var clock = Stopwatch.StartNew();
+        var model = AnalyserTrainer.Train(train, new AnalyserTrainingOptions(TaggerEpochs: 4, ParserEpochs: 4, JackknifeFolds: 0));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"training took {clock.Elapsed}");
+        var scores = AnalyserEvaluator.Evaluate(model, dev);
+        Assert.True(scores.Upos > 70, $"UPOS {scores.Upos}");
+        Assert.True(scores.Uas > 50, $"UAS {scores.Uas}");
+    }
+
+    private static byte[] Bytes(AnalyserModel model)
+    {
+        var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
+    }
+}
