@@ -127,8 +127,53 @@ public sealed class ActorStage : IPipelineStage
             Compose(document, lexical, sentence, hits, mentions, memory, home, date);
         }
 
+        mentions = AddAppositiveNames(document, lexical, mentions);
         GroupCompounds(document, mentions);
         document.SetLayer(Layer.Actors, new ActorLayer(mentions));
+    }
+
+    /// <summary>
+    /// A personal name the dictionaries do not know, followed by an apposition that names a role ("Zuheir Jabbour,
+    /// the charge d'affaires at Syria's embassy"), takes the apposition's code, so that "expelled Zuheir Jabbour"
+    /// has a target. The name must be two or more capitalised words inside the sentence, not at its start.
+    /// </summary>
+    private static List<ActorMention> AddAppositiveNames(Document document, LexicalLayer lexical, List<ActorMention> mentions)
+    {
+        var added = new List<ActorMention>();
+        foreach (var m in mentions)
+        {
+            if (m.Locative || m.Kind is not (ActorMentionKind.Composed or ActorMentionKind.Person or ActorMentionKind.Inferred))
+            {
+                continue;
+            }
+
+            int comma = m.First - 1;
+            if (comma >= 0 && Is(document, comma, "the", "a"))
+            {
+                comma--;
+            }
+
+            if (comma < 1 || !Is(document, comma, ","))
+            {
+                continue;
+            }
+
+            int sentenceStart = document.Sentence(document.SentenceOfToken(comma)).TokenStart;
+            int first = comma;
+            while (first - 1 > sentenceStart && lexical.Capitalised[first - 1] && document.Token(first - 1).Kind == TokenKind.Word && comma - first < 4)
+            {
+                first--;
+            }
+
+            int length = comma - first;
+            bool free = !mentions.Any(x => x.Last >= first && x.First < comma);
+            if (length >= 2 && free && !lexical.Capitalised[first - 1])
+            {
+                added.Add(new ActorMention(first, comma - 1, m.Code, ActorMentionKind.Inferred, false, m.Evidence));
+            }
+        }
+
+        return added.Count == 0 ? mentions : mentions.Concat(added).OrderBy(x => x.First).ToList();
     }
 
     /// <summary>The article's home country and whether the dateline says so (stronger than a count of mentions).</summary>
@@ -270,7 +315,10 @@ public sealed class ActorStage : IPipelineStage
         // Chain: agent (of|for|in) (the) [agents / capitalised words] ... country-ish.
         int t = agent.Last + 1;
         int k = h + 1;
-        if (t < sentence.TokenEnd && Is(document, t, "of", "for", "from"))
+        // "at/in" only lead to an institution of a country ("charge d'affaires at Syria's embassy"), never to a bare
+        // place ("the ambassador in Moscow" is not Russia's).
+        bool institutionOnly = t < sentence.TokenEnd && Is(document, t, "at", "in");
+        if (t < sentence.TokenEnd && (institutionOnly || Is(document, t, "of", "for", "from")))
         {
             int limit = Math.Min(sentence.TokenEnd, t + 10);
             int scan = t;
@@ -304,6 +352,10 @@ public sealed class ActorStage : IPipelineStage
                         code = candidate.Entry.Code + hits[innerAgent].Entry.Code;
                         last = hits[innerAgent].Last;
                         inner = innerAgent;
+                    }
+                    else if (institutionOnly)
+                    {
+                        break;
                     }
                     else
                     {
@@ -354,8 +406,11 @@ public sealed class ActorStage : IPipelineStage
         // A role with no country: the article's home country (dateline, else the country it names most):
         // "Gunmen abducted students" in a Nigerian report, "Foreign Minister Hakan Fidan" filed from Ankara.
         // Generic words ("the government", "authorities") only when the dateline names the country.
+        // Generic words ("the government", "the authorities") only as a definite reference, and only when the dateline
+        // names the country ("several other governments" is nobody in particular).
         bool generic = agent.Entry.Generic && !named;
-        if (home.Code is not null && (!generic || (home.FromDateline && agent.Entry.Code is "GOV" or "COP" or "MIL" or "OPP")))
+        bool definite = agent.First > sentence.TokenStart && Is(document, agent.First - 1, "the");
+        if (home.Code is not null && (!generic || (home.FromDateline && definite && agent.Entry.Code is "GOV" or "COP" or "MIL" or "OPP")))
         {
             string code = home.Code + agent.Entry.Code;
             output.Add(new ActorMention(agent.First, end, code, ActorMentionKind.Inferred, false, [agent.Entry.Where]));
@@ -415,7 +470,7 @@ public sealed class ActorStage : IPipelineStage
     {
         for (int t = from; t < to; t++)
         {
-            if (Is(document, t, "the", "of", "and", "'s"))
+            if (Is(document, t, "the", "of", "and", "'s", "at", "in", "for", "from"))
             {
                 continue;
             }

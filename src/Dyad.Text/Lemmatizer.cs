@@ -65,7 +65,7 @@ public sealed class Lemmatizer
             ReadOnlySpan<char> stem = lower[..^3];
             Add(stem, candidates, ref n);
             Add(string.Concat(stem, "e"), candidates, ref n);
-            if (stem.Length >= 3 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && stem[^1] is not ('l' or 's' or 'z'))
+            if (stem.Length >= 3 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && stem[^1] is not ('s' or 'z'))
             {
                 Add(stem[..^1], candidates, ref n); // stopping -> stop
             }
@@ -75,7 +75,7 @@ public sealed class Lemmatizer
             ReadOnlySpan<char> stem = lower[..^2];
             Add(lower[..^1], candidates, ref n); // fired -> fire
             Add(stem, candidates, ref n); // shelled -> shell
-            if (stem.Length >= 3 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && stem[^1] is not ('l' or 's' or 'z'))
+            if (stem.Length >= 3 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && stem[^1] is not ('s' or 'z'))
             {
                 Add(stem[..^1], candidates, ref n); // stopped -> stop
             }
@@ -136,7 +136,7 @@ public sealed class Lemmatizer
             ReadOnlySpan<char> stem = lower[..^3];
             Emit(stem, "", buffer, ranges);
             Emit(stem, "e", buffer, ranges);
-            if (stem.Length >= 3 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && stem[^1] is not ('l' or 's' or 'z'))
+            if (stem.Length >= 3 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && stem[^1] is not ('s' or 'z'))
             {
                 Emit(stem[..^1], "", buffer, ranges);
             }
@@ -146,7 +146,7 @@ public sealed class Lemmatizer
             ReadOnlySpan<char> stem = lower[..^2];
             Emit(lower[..^1], "", buffer, ranges);
             Emit(stem, "", buffer, ranges);
-            if (stem.Length >= 3 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && stem[^1] is not ('l' or 's' or 'z'))
+            if (stem.Length >= 3 && stem[^1] == stem[^2] && !IsVowel(stem[^1]) && stem[^1] is not ('s' or 'z'))
             {
                 Emit(stem[..^1], "", buffer, ranges);
             }

@@ -162,4 +162,16 @@ public sealed class CoderRuleTests
         var events = coder.Code(new Document("t", "The Gondorian foreign minister said such provocations by Mordor harm the talks.", null));
         Assert.Equal("GONGOV 1123 MORGOV", string.Join("; ", events.Select(e => $"{e.Source} {e.Code} {e.Target}")));
     }
+
+    [Fact]
+    public void Coder_UnknownNameWithApposition_TakesTheAppositionsCode()
+    {
+        var coder = new DyadCoder(FictionalLexicon.Build("\n161   expel $T\n"));
+        var events = coder.Code(new Document("t", "Arnor expelled Gimli Gloinson, the foreign minister of Gondor, on Tuesday.", null));
+        Assert.Equal("ARNGOV 161 GONGOV", string.Join("; ", events.Select(e => $"{e.Source} {e.Code} {e.Target}")));
+    }
+
+    [Fact]
+    public void Coder_IndefinitePluralRole_IsNotTheHomeCountry() =>
+        Assert.Equal("ARNGOV 111 IGOMEL; GONGOV 111 IGOMEL; MORGOV 111 IGOMEL", Code("FORNOST, April 14 \u2013 Arnor, Gondor, Mordor and several other governments criticized the Middle-earth League."));
 }

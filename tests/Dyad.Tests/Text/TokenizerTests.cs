@@ -184,6 +184,8 @@ public sealed class LemmatizerTests
     [InlineData("fired", "fire")]
     [InlineData("firing", "fire")]
     [InlineData("met", "meet")]
+    [InlineData("expelled", "expel")]
+    [InlineData("cancelled", "cancel")]
     public void BaseForms_InflectedWord_IncludesLemma(string word, string lemma)
     {
         Span<char> buffer = stackalloc char[64];
