@@ -92,6 +92,11 @@ public sealed class EventStage : IPipelineStage
                     continue;
                 }
 
+                if (IsAttempt(document, sentence, match.Trigger))
+                {
+                    continue; // "tried to mediate": an attempt is not the act
+                }
+
                 bool negated = IsNegated(document, sentence, match.Trigger);
                 if (IsFuture(document, sentence, match.Trigger))
                 {
@@ -646,8 +651,9 @@ public sealed class EventStage : IPipelineStage
                 : null;
             var pool = between ?? source;
             var members = Group(actorMentions, pool);
+            // A counterpart introduced by "with" ("talks with X"); "with their envoys" refers back to the compound itself.
             bool targetByWith = target is not null && target.First > 0 && ActorStage.Is(document, target.First - 1, "with") ||
-                                target is not null && target.First > 1 && ActorStage.Is(document, target.First - 2, "with");
+                                target is not null && target.First > 1 && ActorStage.Is(document, target.First - 2, "with") && ActorStage.Is(document, target.First - 1, "the");
             if (members is { Count: >= 2 } && (between is not null || !targetByWith))
             {
                 return (members, null);
@@ -878,6 +884,10 @@ public sealed class EventStage : IPipelineStage
 
         return NominalCues.Contains(previous) || (previous.EndsWith("ive", StringComparison.Ordinal) && trigger - 2 >= sentence.TokenStart && Vocabulary.Fold(document.TokenText(trigger - 2)) is "the" or "a" or "an");
     }
+
+    private static bool IsAttempt(Document document, Sentence sentence, int trigger) =>
+        trigger - 2 >= sentence.TokenStart && ActorStage.Is(document, trigger - 1, "to") &&
+        ActorStage.Is(document, trigger - 2, "try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting");
 
     private static bool IsNegated(Document document, Sentence sentence, int trigger)
     {
