@@ -185,7 +185,7 @@ public sealed class EventStage : IPipelineStage
         void Add(string? sourceCode, ActorMention? source, string? targetCode, ActorMention? target)
         {
             var eventType = type;
-            string refined = RefineByRoles(type.Code, sourceCode, targetCode);
+            string refined = RefineByRoles(type.Code, sourceCode, targetCode, document.Slice(document.TokenRange(match.Trigger, match.TriggerEnd)));
             if (refined != type.Code)
             {
                 eventType = _lexicon.Ontology.Find(refined) ?? type;
@@ -281,9 +281,10 @@ public sealed class EventStage : IPipelineStage
 
     /// <summary>
     /// Codebook precedence by the actors' roles: force used on protesters is repression (175); an attack by
-    /// non-state or unidentified actors on civilians, students or pilgrims is an assault (180).
+    /// non-state or unidentified actors on civilians, students or pilgrims is an assault (180); killing an
+    /// official by anyone but an army or government is an assassination (186).
     /// </summary>
-    private static string RefineByRoles(string code, string? source, string? target)
+    private static string RefineByRoles(string code, string? source, string? target, string triggerText)
     {
         string? targetRole = target is { Length: 6 } ? target[3..] : null;
         string? sourceRole = source is { Length: 6 } ? source[3..] : null;
@@ -295,6 +296,14 @@ public sealed class EventStage : IPipelineStage
         if (code == "190" && targetRole is "CVL" or "EDU" or "REF" && sourceRole is "REB" or "UAF" or "CRM" or null)
         {
             return "180";
+        }
+
+        // Killing an official outside combat is an assassination (186): "gunmen shot dead the governor".
+        bool killing = triggerText.Contains("dead", StringComparison.OrdinalIgnoreCase) || triggerText.Contains("kill", StringComparison.OrdinalIgnoreCase) ||
+                       triggerText.Contains("murder", StringComparison.OrdinalIgnoreCase);
+        if (killing && code is "190" or "193" or "180" && targetRole == "GOV" && sourceRole is not ("MIL" or "GOV"))
+        {
+            return "186";
         }
 
         return code;

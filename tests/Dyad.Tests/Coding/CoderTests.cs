@@ -174,4 +174,8 @@ public sealed class CoderRuleTests
     [Fact]
     public void Coder_IndefinitePluralRole_IsNotTheHomeCountry() =>
         Assert.Equal("ARNGOV 111 IGOMEL; GONGOV 111 IGOMEL; MORGOV 111 IGOMEL", Code("FORNOST, April 14 \u2013 Arnor, Gondor, Mordor and several other governments criticized the Middle-earth League."));
+
+    [Fact]
+    public void Coder_AttemptedAct_IsNotCoded() =>
+        Assert.Equal(string.Empty, Code("Arnor tried to attack Gondor."));
 }
