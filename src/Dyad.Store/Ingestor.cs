@@ -38,21 +38,13 @@ public sealed class Ingestor(IEventStore store, IArticleCoder coder, int batchSi
     public async Task<IngestSummary> IngestAsync(IEnumerable<IngestItem> items, string? inputs, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var clock = Stopwatch.StartNew();
-        var storeClock = new Stopwatch();
-        var codingClock = new Stopwatch();
-        storeClock.Start();
-        long runId = await store.StartRunAsync("ingest", coder.Version, inputs, cancellationToken).ConfigureAwait(false);
-        storeClock.Stop();
-        long read = 0;
-        var totals = default(BatchResult);
-        string status = "failed";
-        try
+        return await RunAsync("ingest", inputs, async meter =>
         {
+            var (storeClock, codingClock) = (meter.Store, meter.Coding);
             foreach (var batch in items.Chunk(_batchSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                read += batch.Length;
+                meter.Read += batch.Length;
                 var failures = new List<ArticleFailure>();
                 var documents = new List<(Document Doc, ArticleRecord Row, string? Origin)>(batch.Length);
                 foreach (var item in batch)
@@ -97,40 +89,21 @@ public sealed class Ingestor(IEventStore store, IArticleCoder coder, int batchSi
 
                 codingClock.Stop();
                 storeClock.Start();
-                var written = await store.WriteBatchAsync(runId, coder.Version, coded, failures, cancellationToken).ConfigureAwait(false);
+                var written = await store.WriteBatchAsync(meter.RunId, coder.Version, coded, failures, cancellationToken).ConfigureAwait(false);
                 storeClock.Stop();
-                totals += written with { ArticlesSkipped = written.ArticlesSkipped + alreadyStored };
-                progress?.Report(new IngestProgress(read, totals, clock.Elapsed));
+                meter.Totals += written with { ArticlesSkipped = written.ArticlesSkipped + alreadyStored };
+                progress?.Report(new IngestProgress(meter.Read, meter.Totals, meter.Clock.Elapsed));
             }
-
-            status = "done";
-        }
-        catch (OperationCanceledException)
-        {
-            status = "cancelled";
-            throw;
-        }
-        finally
-        {
-            await store.FinishRunAsync(runId, status, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        return new IngestSummary(runId, read, totals, clock.Elapsed, codingClock.Elapsed, storeClock.Elapsed);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Re-codes every stored article with the current coder, keeping other versions' events.</summary>
     public async Task<IngestSummary> RecodeAsync(IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var clock = Stopwatch.StartNew();
-        var storeClock = Stopwatch.StartNew();
-        var codingClock = new Stopwatch();
-        long runId = await store.StartRunAsync("recode", coder.Version, null, cancellationToken).ConfigureAwait(false);
-        storeClock.Stop();
-        long read = 0, afterId = 0;
-        var totals = default(BatchResult);
-        string status = "failed";
-        try
+        return await RunAsync("recode", null, async meter =>
         {
+            var (storeClock, codingClock) = (meter.Store, meter.Coding);
+            long afterId = 0;
             while (true)
             {
                 storeClock.Start();
@@ -142,7 +115,7 @@ public sealed class Ingestor(IEventStore store, IArticleCoder coder, int batchSi
                 }
 
                 afterId = batch[^1].Id;
-                read += batch.Count;
+                meter.Read += batch.Count;
                 var coded = new List<(long, CodedArticle)>(batch.Count);
                 var failures = new List<ArticleFailure>();
                 codingClock.Start();
@@ -163,11 +136,43 @@ public sealed class Ingestor(IEventStore store, IArticleCoder coder, int batchSi
 
                 codingClock.Stop();
                 storeClock.Start();
-                totals += await store.RecodeBatchAsync(runId, coder.Version, coded, failures, cancellationToken).ConfigureAwait(false);
+                meter.Totals += await store.RecodeBatchAsync(meter.RunId, coder.Version, coded, failures, cancellationToken).ConfigureAwait(false);
                 storeClock.Stop();
-                progress?.Report(new IngestProgress(read, totals, clock.Elapsed));
+                progress?.Report(new IngestProgress(meter.Read, meter.Totals, meter.Clock.Elapsed));
             }
+        }, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>Clocks and counters of one run.</summary>
+    private sealed class RunMeter
+    {
+        public long RunId { get; set; }
+
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+        public Stopwatch Store { get; } = new();
+
+        public Stopwatch Coding { get; } = new();
+
+        public long Read { get; set; }
+
+        public BatchResult Totals { get; set; }
+    }
+
+    /// <summary>
+    /// Records a run in <c>ingest_runs</c> around <paramref name="batches"/>: done, cancelled, or failed (left as
+    /// written when the process dies).
+    /// </summary>
+    private async Task<IngestSummary> RunAsync(string kind, string? inputs, Func<RunMeter, Task> batches, CancellationToken cancellationToken)
+    {
+        var meter = new RunMeter();
+        meter.Store.Start();
+        meter.RunId = await store.StartRunAsync(kind, coder.Version, inputs, cancellationToken).ConfigureAwait(false);
+        meter.Store.Stop();
+        string status = "failed";
+        try
+        {
+            await batches(meter).ConfigureAwait(false);
             status = "done";
         }
         catch (OperationCanceledException)
@@ -177,10 +182,10 @@ public sealed class Ingestor(IEventStore store, IArticleCoder coder, int batchSi
         }
         finally
         {
-            await store.FinishRunAsync(runId, status, CancellationToken.None).ConfigureAwait(false);
+            await store.FinishRunAsync(meter.RunId, status, CancellationToken.None).ConfigureAwait(false);
         }
 
-        return new IngestSummary(runId, read, totals, clock.Elapsed, codingClock.Elapsed, storeClock.Elapsed);
+        return new IngestSummary(meter.RunId, meter.Read, meter.Totals, meter.Clock.Elapsed, meter.Coding.Elapsed, meter.Store.Elapsed);
     }
 
     private (CodedArticle? Article, ArticleFailure? Failure) Code(Document doc, ArticleRecord row, string? origin)
