@@ -49,6 +49,9 @@ public sealed class ActorLayer
     /// <summary>Mentions in text order.</summary>
     public List<ActorMention> Mentions { get; }
 
+    /// <summary>The country the dateline names (its city as a capital, or its region), or null.</summary>
+    public string? DatelineCountry { get; init; }
+
     /// <summary>The mention covering token <paramref name="token"/>, or null.</summary>
     public ActorMention? At(int token)
     {
@@ -129,7 +132,7 @@ public sealed class ActorStage : IPipelineStage
 
         mentions = AddAppositiveNames(document, lexical, mentions);
         GroupCompounds(document, mentions);
-        document.SetLayer(Layer.Actors, new ActorLayer(mentions));
+        document.SetLayer(Layer.Actors, new ActorLayer(mentions) { DatelineCountry = datelineCountry });
     }
 
     /// <summary>

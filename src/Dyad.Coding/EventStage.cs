@@ -119,6 +119,15 @@ public sealed class EventStage : IPipelineStage
                     targets = sources; // reciprocal act among the members of a compound
                 }
 
+                if (code.StartsWith("07", StringComparison.Ordinal) && actors.DatelineCountry is string recipient && sources is not null &&
+                    (targets is null || match.SlotSource is not null || targets[0].Kind == ActorMentionKind.Organisation || PrecededBy(document, targets[0], "from")))
+                {
+                    // Aid that arrives where the report is filed ("relief flights from Turkey landed", KHARTOUM): the
+                    // recipient is the dateline's country, coded bare (CODING_RULES 5: aid to a country).
+                    var head = sources[0];
+                    targets = [new ActorMention(head.First, head.Last, recipient, ActorMentionKind.Country, false, head.Evidence) { Group = -3 }];
+                }
+
                 if (targets is null && sources is not null && IsDomesticCode(code))
                 {
                     // Curfews, states of emergency, bans: the government acts on its own country (CODING_RULES 6).
@@ -205,8 +214,9 @@ public sealed class EventStage : IPipelineStage
                 SourceText = source is null ? null : document.Slice(document.TokenRange(source.First, source.Last)),
                 SourceSpan = source is null ? null : [document.Token(source.First).Start, document.Token(source.Last).End],
                 Target = targetCode,
-                TargetText = target is null ? null : document.Slice(document.TokenRange(target.First, target.Last)),
-                TargetSpan = target is null ? null : [document.Token(target.First).Start, document.Token(target.Last).End],
+                // Targets inferred by rule (own country of a domestic measure, dateline country receiving aid) have no words.
+                TargetText = target is null || target.Group < -1 ? null : document.Slice(document.TokenRange(target.First, target.Last)),
+                TargetSpan = target is null || target.Group < -1 ? null : [document.Token(target.First).Start, document.Token(target.Last).End],
                 Code = eventType.Code,
                 CodeName = eventType.Name,
                 Root = eventType.Root,
@@ -893,6 +903,9 @@ public sealed class EventStage : IPipelineStage
 
         return NominalCues.Contains(previous) || (previous.EndsWith("ive", StringComparison.Ordinal) && trigger - 2 >= sentence.TokenStart && Vocabulary.Fold(document.TokenText(trigger - 2)) is "the" or "a" or "an");
     }
+
+    private static bool PrecededBy(Document document, ActorMention mention, string word) =>
+        mention.First > 0 && ActorStage.Is(document, mention.First - 1, word);
 
     private static bool IsAttempt(Document document, Sentence sentence, int trigger) =>
         trigger - 2 >= sentence.TokenStart && ActorStage.Is(document, trigger - 1, "to") &&

@@ -178,4 +178,12 @@ public sealed class CoderRuleTests
     [Fact]
     public void Coder_AttemptedAct_IsNotCoded() =>
         Assert.Equal(string.Empty, Code("Arnor tried to attack Gondor."));
+
+    [Fact]
+    public void Coder_AidLandingWhereReportIsFiled_GoesToTheDatelineCountry()
+    {
+        var coder = new DyadCoder(FictionalLexicon.Build("\n073   relief flight from $S\n"));
+        var e = Assert.Single(coder.Code(new Document("t", "FORNOST, May 2 \u2013 Relief flights from Gondor landed on Monday.", null)));
+        Assert.Equal(("GONGOV", "ARN", null), (e.Source, e.Target, e.TargetText));
+    }
 }
