@@ -52,7 +52,7 @@ public sealed class Vocabulary
     public string FormOf(int id) => _forms[id];
 
     /// <summary>
-    /// Folds a word for matching: lower-case, Latin diacritics removed (ğ -> g, é -> e), curly apostrophes
+    /// Folds a word for matching: lower-case, Latin diacritics removed (ğ -> g, é -> e; see <see cref="LatinLetters"/>), curly apostrophes
     /// straightened. Writes into <paramref name="output"/> (at least as long as the word); returns the length.
     /// </summary>
     public static int Fold(ReadOnlySpan<char> word, Span<char> output)
@@ -68,10 +68,14 @@ public sealed class Vocabulary
             };
             if (f > '\u007F')
             {
-                f = StripDiacritic(f);
-                if (f == '\0')
+                char baseLetter = LatinLetters.BaseLetter(c);
+                if (baseLetter != '\0')
                 {
-                    continue;
+                    f = baseLetter;
+                }
+                else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+                {
+                    continue; // combining accent of a decomposed letter
                 }
             }
 
@@ -87,28 +91,5 @@ public sealed class Vocabulary
         Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         int n = Fold(word, buffer);
         return new string(buffer[..n]);
-    }
-
-    private static char StripDiacritic(char c)
-    {
-        if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
-        {
-            return '\0';
-        }
-
-        string decomposed = c.ToString().Normalize(System.Text.NormalizationForm.FormD);
-        char first = decomposed[0];
-        return c switch
-        {
-            'ı' => 'i',
-            'ø' => 'o',
-            'ł' => 'l',
-            'đ' => 'd',
-            'ß' => 's',
-            'æ' => 'a',
-            'œ' => 'o',
-            'ə' => 'a',
-            _ => first < '\u0080' ? first : c,
-        };
     }
 }

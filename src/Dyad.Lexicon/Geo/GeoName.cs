@@ -1,3 +1,4 @@
+using Dyad.Text;
 using System.Collections.Frozen;
 
 namespace Dyad.Lexicon.Geo;
@@ -47,9 +48,6 @@ public static class GeoName
 
     private static readonly System.Collections.Frozen.FrozenDictionary<string, PlaceSuffix>.AlternateLookup<ReadOnlySpan<char>> SuffixLookup =
         Suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    // Characters below 0x2000 folded to a lower-case ASCII letter (or 0 when none / not a letter).
-    private static readonly char[] Fold = BuildFoldTable();
 
     /// <summary>
     /// Writes the normalised form of <paramref name="name"/> into <paramref name="destination"/> (lower case,
@@ -106,7 +104,7 @@ public static class GeoName
                     continue;
             }
 
-            char f = c < Fold.Length ? Fold[c] : '\0';
+            char f = LatinLetters.BaseLetter(c);
             if (f != '\0')
             {
                 Append(destination, ref n, ref pendingSpace, f);
@@ -290,49 +288,5 @@ public static class GeoName
         {
             destination[n++] = c;
         }
-    }
-
-    private static char[] BuildFoldTable()
-    {
-        // Latin letters with diacritics (U+00C0-U+024F, U+1E00-U+1EFF) to their base letter, '.' when none:
-        // the first letter of each character's canonical decomposition, taken once with full Unicode data
-        // so that the build and every run time fold alike (invariant globalization has no decomposition).
-        const string Latin =
-        "aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.y" +
-        "aaaaaaccccccccdd..eeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll." +
-        "...nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz." +
-        "................................oo.............uu..............." +
-        ".............aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa...." +
-        "aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............" +
-        "................aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiii" +
-        "kkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrsssssssssstttttt" +
-        "ttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaa" +
-        "aaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuu" +
-        "uuyyyyyyyy......";
-        var table = new char[0x2000];
-        for (int i = 0; i < 0x250 - 0xC0; i++)
-        {
-            table[0xC0 + i] = Latin[i] == '.' ? '\0' : Latin[i];
-        }
-
-        for (int i = 0; i < 0x100; i++)
-        {
-            char f = Latin[0x250 - 0xC0 + i];
-            table[0x1E00 + i] = f == '.' ? '\0' : f;
-        }
-
-        // Letters with no decomposition that Latin transliterations use.
-        (char From, char To)[] extra =
-        [
-            ('ə', 'a'), ('Ə', 'a'), ('ı', 'i'), ('İ', 'i'), ('ł', 'l'), ('Ł', 'l'), ('ø', 'o'), ('Ø', 'o'),
-            ('đ', 'd'), ('Đ', 'd'), ('ð', 'd'), ('Ð', 'd'), ('ħ', 'h'), ('Ħ', 'h'), ('ŧ', 't'), ('Ŧ', 't'),
-            ('ƒ', 'f'), ('ɨ', 'i'), ('ʉ', 'u'), ('ŋ', 'n'), ('Ŋ', 'n'),
-        ];
-        foreach (var (from, to) in extra)
-        {
-            table[from] = to;
-        }
-
-        return table;
     }
 }

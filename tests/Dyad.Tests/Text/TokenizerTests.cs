@@ -212,3 +212,16 @@ public sealed class LongInputTests
         Assert.Equal(2000, sentences.Sum(s => s.TokenCount));
     }
 }
+
+public sealed class VocabularyTests
+{
+    [Theory]
+    [InlineData("Erdoğan", "erdogan")]
+    [InlineData("Côte d’Ivoire", "cote d'ivoire")]
+    [InlineData("Malé", "male")]
+    [InlineData("Ərdəbil", "ardabil")]
+    [InlineData("Łódź", "lodz")]
+    [InlineData("Москва", "москва")]
+    public void Fold_Word_RemovesLatinDiacriticsUnderInvariantGlobalization(string word, string expected) =>
+        Assert.Equal(expected, Dyad.Text.Vocabulary.Fold(word));
+}
