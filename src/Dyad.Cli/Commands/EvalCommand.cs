@@ -28,7 +28,7 @@ internal static class EvalCommand
     {
         if (!File.Exists(goldPath))
         {
-            errors.WriteLine($"dyad eval: {goldPath}: no such gold file.");
+            errors.WriteLine($"dyad eval: {goldPath}: no such gold file. Give --gold the path of a gold JSONL file (for example ../shared/eval/dev-gold.jsonl).");
             return 2;
         }
 
@@ -42,7 +42,7 @@ internal static class EvalCommand
 
         if (items.Count == 0)
         {
-            errors.WriteLine("dyad eval: no gold items could be read.");
+            errors.WriteLine("dyad eval: no gold items could be read; each line must be an object with \"id\", \"text\" and \"events\" (see the problems above).");
             return 2;
         }
 
@@ -51,7 +51,7 @@ internal static class EvalCommand
         {
             if (!File.Exists(predPath))
             {
-                errors.WriteLine($"dyad eval: {predPath}: no such predictions file.");
+                errors.WriteLine($"dyad eval: {predPath}: no such predictions file. Give --pred the JSONL output of 'dyad code', or omit it to let Dyad code the gold texts.");
                 return 2;
             }
 
