@@ -32,6 +32,7 @@ public sealed class DyadCoder
             new ActorStage(Lexicon),
             new EventStage(Lexicon, useSyntax: parse, explain: explain),
             new WhereWhen.WhereWhenStage(),
+            new ImpliedVisitStage(Lexicon),
         ]);
         stages.AddRange(extraStages ?? []);
         _pipeline = Pipeline.Create([.. stages]);

@@ -35,6 +35,9 @@ public sealed class EventStage : IPipelineStage
     }.ToFrozenSet();
     private static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "it", "we" }.ToFrozenSet();
 
+    /// <summary>Most words a <c>*</c> in a pattern may skip (never across a clause break or an actor).</summary>
+    private const int MaxGap = 5;
+
     private readonly Lexicon.Lexicon _lexicon;
     private readonly bool _useSyntax;
     private readonly bool _explain;
@@ -564,7 +567,7 @@ public sealed class EventStage : IPipelineStage
             }
 
             case PatternElementKind.Gap:
-                for (int skip = 0; skip <= 3; skip++)
+                for (int skip = 0; skip <= MaxGap; skip++)
                 {
                     int p = position + skip;
                     if (p > sentence.TokenEnd)
@@ -681,6 +684,15 @@ public sealed class EventStage : IPipelineStage
             {
                 target = syntax.Target;
             }
+        }
+
+        if (syntax is not null && syntax.Roles.Nominal && source is null && match.Pattern.Code.StartsWith("04", StringComparison.Ordinal) &&
+            ClauseRoles.GoverningSubject(document, tree!, syntax.Roles.Anchor, []) is int party && party >= 0 &&
+            SyntacticActors.MentionFor(tree!, actorMentions, party, match.Trigger, match.TriggerEnd) is { } participant &&
+            (target is null || participant.Group != target.Group))
+        {
+            source = participant; // "Fidan visited Baku for talks with Bayramov": the visitor takes part in the talks
+            sourceSettled = true;
         }
 
         if (syntax is not null && syntax.Roles.Nominal && source is null)

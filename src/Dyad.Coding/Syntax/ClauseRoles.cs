@@ -138,6 +138,22 @@ public static class ClauseRoles
         return upos == "ADJ" && rel is "root" or "ccomp" or "conj" && tree.HasChild(anchor, "cop");
     }
 
+    /// <summary>
+    /// For a meeting noun that hangs on a verb as an oblique ("visited Baku for talks with X", "met him during
+    /// talks"), the subject of that verb: the party to the meeting. -1 when there is none.
+    /// </summary>
+    public static int GoverningSubject(Document document, DependencyTree tree, int noun, List<string> paths)
+    {
+        int head = tree.Head(noun);
+        if (head < 0 || tree.Upos(head) != "VERB" || tree.Relation(noun) != "obl")
+        {
+            return -1;
+        }
+
+        paths.Add($"source: '{Text(document, noun)}' is an oblique of '{Text(document, head)}', whose subject takes part");
+        return IsPassive(tree, head) ? -1 : SubjectOf(document, tree, head, paths, depth: 1);
+    }
+
     /// <summary>The trigger word whose head lies outside the trigger (a verb preferred).</summary>
     private static int AnchorOf(DependencyTree tree, int first, int last)
     {
