@@ -17,9 +17,10 @@ internal static class CodeCommand
         var date = new Option<string?>("--date") { Description = "Report date (YYYY-MM-DD) for articles whose input gives none." };
         var maxMb = new Option<double>("--max-article-mb") { Description = "Largest article accepted, in MB (a .txt file or one JSONL line).", DefaultValueFactory = _ => 10.0 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress or summary on standard error." };
+        var noParse = new Option<bool>("--no-parse") { Description = "Skip the parser: assign source and target by word order only (coder v1; faster, less accurate)." };
         var command = new Command("code", "Code news articles into CAMEO events (JSONL/CSV/table on standard output, diagnostics on standard error).")
         {
-            inputs, format, date, maxMb, quiet,
+            inputs, format, date, maxMb, quiet, noParse,
         };
         command.SetAction(parse =>
         {
@@ -36,15 +37,15 @@ internal static class CodeCommand
                 reportDate = d;
             }
 
-            return Run(parse.GetValue(inputs)!, parse.GetValue(format)!, reportDate, parse.GetValue(maxMb), parse.GetValue(quiet), Console.Out, Console.Error, Console.In);
+            return Run(parse.GetValue(inputs)!, parse.GetValue(format)!, reportDate, parse.GetValue(maxMb), parse.GetValue(quiet), Console.Out, Console.Error, Console.In, parseSentences: !parse.GetValue(noParse));
         });
         return command;
     }
 
     /// <summary>Codes every input; returns 0 when all were read, 1 when some failed, 2 when none could be read.</summary>
-    public static int Run(IReadOnlyList<string> inputs, string format, DateOnly? reportDate, double maxArticleMb, bool quiet, TextWriter output, TextWriter errors, TextReader standardInput)
+    public static int Run(IReadOnlyList<string> inputs, string format, DateOnly? reportDate, double maxArticleMb, bool quiet, TextWriter output, TextWriter errors, TextReader standardInput, bool parseSentences = true)
     {
-        var coder = new DyadCoder();
+        var coder = new DyadCoder(parse: parseSentences);
         var reader = new ArticleReader((long)(maxArticleMb * 1024 * 1024), reportDate, standardInput);
         int articles = 0, events = 0, failures = 0, warnings = 0;
         var clock = Stopwatch.StartNew();
