@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Coverage of the people dictionaries (src/Dyad.Lexicon/Data/actors/people*.txt) over the UN members.
+
+Usage: python3 tools/people/coverage.py [--date 2024-01-01] [--list]
+Prints, for each UN member, the number of people with a role for that country, whether a head of state
+or government (comment or no comment, see below) is in office on the date, and whether the foreign and
+defence ministers are covered. Also reports name forms given to two people (the later one is unreachable)
+and single-word forms that are common English words.
+
+Offices are read from the role line's comment: "foreign minister", "defence minister" etc.; a GOV line
+with a head-of-state/government word (president, prime minister, king, ...) or without a comment
+counts as a head (older entries carry no comment for the head's office).
+"""
+import glob, os, re, sys, unicodedata
+from collections import defaultdict
+
+ROOT = os.path.join(os.path.dirname(__file__), '..', '..')
+DATA = os.path.join(ROOT, 'src', 'Dyad.Lexicon', 'Data', 'actors')
+HEAD = re.compile(r'\b(president|prime minister|premier|chancellor|king|queen|emir|sultan|monarch|supreme leader|head of state|head of government|chief executive|captain regent|co-prince|governor-general|grand duke|prince|chairman of the presidential council|chair of the presidential council|chairman of the sovereignty council|state counsellor|taoiseach|yang di-pertuan agong)\b', re.I)
+NOT_HEAD = re.compile(r'\b(vice|deputy|first lady|candidate|crown prince|former|acting foreign|minister of|spokes)', re.I)
+FM = re.compile(r'\b(foreign (minister|secretary|affairs)|secretary of state|minister of foreign)', re.I)
+DM = re.compile(r'\b(defen[cs]e (minister|secretary)|minister of defen[cs]e|minister of the armed forces|secretary of (defense|war))', re.I)
+
+
+def fold(s):
+    s = unicodedata.normalize('NFKD', s)
+    return ''.join(c for c in s if not unicodedata.combining(c)).lower().replace('\u2019', "'")
+
+
+def un_members():
+    text = open(os.path.join(DATA, 'countries.txt'), encoding='utf-8').read().split('# Other coded territories')[0]
+    return [c for c in re.findall(r'^([A-Z]{3}) [A-Z]{2} ', text, re.M) if c not in ('VAT', 'PSE')]
+
+
+def people():
+    """Yields (file, line, names, roles) with roles = [(code, from, to, comment)]."""
+    for path in sorted(glob.glob(os.path.join(DATA, 'people*.txt'))):
+        cur = None
+        for n, raw in enumerate(open(path, encoding='utf-8'), 1):
+            line = raw.rstrip('\n')
+            if not line.strip() or line.lstrip().startswith('#'):
+                continue
+            body, _, comment = line.partition('#')
+            if not line.startswith(' '):
+                if cur:
+                    yield cur
+                cur = (os.path.basename(path), n, [x.strip() for x in body.split('|')], [])
+            else:
+                f = body.split()
+                a, _, b = f[1].partition('..') if len(f) > 1 else ('', '', '')
+                cur[3].append((f[0], a, b, comment.strip()))
+        if cur:
+            yield cur
+
+
+def main():
+    date = sys.argv[sys.argv.index('--date') + 1] if '--date' in sys.argv else '2024-01-01'
+    members = un_members()
+    count = defaultdict(set); head = defaultdict(set); fm = defaultdict(int); dm = defaultdict(int); heads = defaultdict(int)
+    forms = defaultdict(list)
+    npeople = nlines = 0
+    for file, line, names, roles in people():
+        npeople += 1; nlines += len(roles)
+        for nm in names:
+            forms[fold(nm)].append(f'{file}:{line} {names[0]}')
+        for code, a, b, comment in roles:
+            c = code[:3]
+            count[c].add(names[0])
+            if len(code) != 6 or not code.endswith('GOV'):
+                continue
+            is_fm, is_dm = FM.search(comment), DM.search(comment)
+            fm[c] += bool(is_fm); dm[c] += bool(is_dm)
+            is_head = not is_fm and not is_dm and not NOT_HEAD.search(comment) and (HEAD.search(comment) or not re.sub(r'approx\w*( (start|end))?[;,]?', '', comment).strip())
+            if is_head:
+                heads[c] += 1
+                if (not a or a <= date) and (not b or b >= date):
+                    head[c].add(names[0])
+    print(f'{npeople} people, {nlines} role lines')
+    no_head = [c for c in members if not head[c]]
+    print(f'UN members with a head of state/government on {date}: {len(members) - len(no_head)} of {len(members)}')
+    print(f'  with a foreign minister line: {sum(1 for c in members if fm[c])}; with a defence minister line: {sum(1 for c in members if dm[c])}')
+    print('  no head on date:', ' '.join(no_head))
+    print('  no foreign minister:', ' '.join(c for c in members if not fm[c]))
+    if '--list' in sys.argv:
+        for c in members:
+            print(f'{c}: {len(count[c]):3d} people, {heads[c]:2d} head lines, {fm[c]:2d} FM, {dm[c]:2d} DM; on {date}: {", ".join(sorted(head[c]))}')
+    dup = {k: v for k, v in forms.items() if len({x.split(' ', 1)[1] for x in v}) > 1 or len(v) > 1}
+    for k, v in sorted(dup.items()):
+        print(f'DUPLICATE form "{k}": {"; ".join(v)}')
+
+
+if __name__ == '__main__':
+    main()
