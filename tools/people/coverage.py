@@ -84,7 +84,7 @@ def main():
     if '--list' in sys.argv:
         for c in members:
             print(f'{c}: {len(count[c]):3d} people, {heads[c]:2d} head lines, {fm[c]:2d} FM, {dm[c]:2d} DM; on {date}: {", ".join(sorted(head[c]))}')
-    dup = {k: v for k, v in forms.items() if len({x.split(' ', 1)[1] for x in v}) > 1 or len(v) > 1}
+    dup = {k: v for k, v in forms.items() if len(set(v)) > 1}
     for k, v in sorted(dup.items()):
         print(f'DUPLICATE form "{k}": {"; ".join(v)}')
 
