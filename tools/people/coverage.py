@@ -7,17 +7,18 @@ or government (comment or no comment, see below) is in office on the date, and w
 defence ministers are covered. Also reports name forms given to two people (the later one is unreachable)
 and single-word forms that are common English words.
 
-Offices are read from the role line's comment: "foreign minister", "defence minister" etc.; a GOV line
-with a head-of-state/government word (president, prime minister, king, ...) or without a comment
-counts as a head (older entries carry no comment for the head's office).
+Offices are read from the role line's comment, which names the office: "foreign minister", "defence
+minister" etc.; a GOV line whose comment names a head-of-state/government office (president, prime
+minister, king, ...; not vice president or crown prince) counts as a head. A line naming several offices
+counts for each.
 """
 import glob, os, re, sys, unicodedata
 from collections import defaultdict
 
 ROOT = os.path.join(os.path.dirname(__file__), '..', '..')
 DATA = os.path.join(ROOT, 'src', 'Dyad.Lexicon', 'Data', 'actors')
-HEAD = re.compile(r'\b(president|prime minister|premier|chancellor|king|queen|emir|sultan|monarch|supreme leader|head of state|head of government|chief executive|captain regent|co-prince|governor-general|grand duke|prince|chairman of the presidential council|chair of the presidential council|chairman of the sovereignty council|state counsellor|taoiseach|yang di-pertuan agong)\b', re.I)
-NOT_HEAD = re.compile(r'\b(vice|deputy|first lady|candidate|crown prince|former|acting foreign|minister of|spokes)', re.I)
+HEAD = re.compile(r'\b(president|prime minister|premier|chancellor|king|queen|emir|sultan|emperor|pope|grand duke|prince|supreme leader|leader|head of state|head of government|chief executive|chief adviser|state counsellor|taoiseach|military ruler|junta leader|head of the military|chairman of the (presidential|sovereignty|transitional|national transitional|council of ministers)|member of the presidency|federal councillor|regent)\b', re.I)
+NOT_HEAD = re.compile(r'\b(vice|deputy|alternate|first vice) (president|prime minister|chancellor)|crown prince|presidential \w+|president of the (general assembly|european|national assembly)|opposition leader|party leader', re.I)
 FM = re.compile(r'\b(foreign (minister|secretary|affairs)|secretary of state|minister of foreign)', re.I)
 DM = re.compile(r'\b(defen[cs]e (minister|secretary)|minister of defen[cs]e|minister of the armed forces|secretary of (defense|war))', re.I)
 
@@ -70,7 +71,7 @@ def main():
                 continue
             is_fm, is_dm = FM.search(comment), DM.search(comment)
             fm[c] += bool(is_fm); dm[c] += bool(is_dm)
-            is_head = not is_fm and not is_dm and not NOT_HEAD.search(comment) and (HEAD.search(comment) or not re.sub(r'approx\w*( (start|end))?[;,]?', '', comment).strip())
+            is_head = bool(HEAD.search(NOT_HEAD.sub('', comment)))
             if is_head:
                 heads[c] += 1
                 if (not a or a <= date) and (not b or b >= date):
