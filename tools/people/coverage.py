@@ -5,7 +5,7 @@ Usage: python3 tools/people/coverage.py [--date 2024-01-01] [--list]
 Prints, for each UN member, the number of people with a role for that country, whether a head of state
 or government (comment or no comment, see below) is in office on the date, and whether the foreign and
 defence ministers are covered. Also reports name forms given to two people (the later one is unreachable)
-and single-word forms that are common English words.
+and roles of one person with different codes whose ranges overlap (the first line in force wins).
 
 Offices are read from the role line's comment, which names the office: "foreign minister", "defence
 minister" etc.; a GOV line whose comment names a head-of-state/government office (president, prime
@@ -85,6 +85,11 @@ def main():
     if '--list' in sys.argv:
         for c in members:
             print(f'{c}: {len(count[c]):3d} people, {heads[c]:2d} head lines, {fm[c]:2d} FM, {dm[c]:2d} DM; on {date}: {", ".join(sorted(head[c]))}')
+    for file, line, names, roles in people():
+        for i, (c1, a1, b1, _) in enumerate(roles):
+            for c2, a2, b2, _ in roles[i + 1:]:
+                if c1 != c2 and (not b1 or not a2 or a2 < b1) and (not b2 or not a1 or a1 < b2):
+                    print(f'OVERLAP {file}:{line} {names[0]}: {c1} {a1}..{b1} and {c2} {a2}..{b2} (the first line wins)')
     dup = {k: v for k, v in forms.items() if len(set(v)) > 1}
     for k, v in sorted(dup.items()):
         print(f'DUPLICATE form "{k}": {"; ".join(v)}')
