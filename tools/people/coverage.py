@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Coverage of the people dictionaries (src/Dyad.Lexicon/Data/actors/people*.txt) over the UN members.
 
-Usage: python3 tools/people/coverage.py [--date 2024-01-01] [--list]
+Usage: python3 tools/people/coverage.py [--date 2024-01-01] [--list] [--gaps]
 Prints, for each UN member, the number of people with a role for that country, whether a head of state
 or government (comment or no comment, see below) is in office on the date, and whether the foreign and
 defence ministers are covered. Also reports name forms given to two people (the later one is unreachable)
@@ -82,6 +82,18 @@ def main():
     print(f'  with a foreign minister line: {sum(1 for c in members if fm[c])}; with a defence minister line: {sum(1 for c in members if dm[c])}')
     print('  no head on date:', ' '.join(no_head))
     print('  no foreign minister:', ' '.join(c for c in members if not fm[c]))
+    if '--gaps' in sys.argv:
+        # Half-years from 2000 to the date on which no head of state or government of the member is in office.
+        spans = defaultdict(list)
+        for file, line, names, roles in people():
+            for code, a, b, comment in roles:
+                if len(code) == 6 and code.endswith('GOV') and HEAD.search(NOT_HEAD.sub('', comment)):
+                    spans[code[:3]].append((a, b))
+        for c in members:
+            days = [f'{y}-{md}' for y in range(2000, int(date[:4]) + 1) for md in ('01-01', '07-01') if f'{y}-{md}' <= date]
+            gaps = [d[:7] for d in days if not any((not a or a <= d) and (not b or b >= d) for a, b in spans[c])]
+            if gaps:
+                print(f'GAP {c}: {" ".join(gaps)}')
     if '--list' in sys.argv:
         for c in members:
             print(f'{c}: {len(count[c]):3d} people, {heads[c]:2d} head lines, {fm[c]:2d} FM, {dm[c]:2d} DM; on {date}: {", ".join(sorted(head[c]))}')
