@@ -19,7 +19,7 @@ ROOT = os.path.join(os.path.dirname(__file__), '..', '..')
 DATA = os.path.join(ROOT, 'src', 'Dyad.Lexicon', 'Data', 'actors')
 HEAD = re.compile(r'\b(president|prime minister|premier|chancellor|king|queen|emir|sultan|emperor|pope|grand duke|prince|supreme leader|leader|head of state|head of government|chief executive|chief adviser|state counsellor|taoiseach|military ruler|junta leader|head of the military|chairman of the (presidential|sovereignty|transitional|national transitional|council of ministers)|member of the presidency|federal councillor|regent)\b', re.I)
 NOT_HEAD = re.compile(r'\b(vice|deputy|alternate|first vice) (president|prime minister|chancellor)|crown prince|presidential \w+|president of the (general assembly|european|national assembly)|opposition leader|party leader', re.I)
-FM = re.compile(r'\b(foreign (minister|secretary|affairs)|secretary of state|minister of foreign)', re.I)
+FM = re.compile(r'\b(foreign (minister|secretary|affairs|adviser)|external affairs|secretary of state|minister of foreign)', re.I)
 DM = re.compile(r'\b(defen[cs]e (minister|secretary)|minister of defen[cs]e|minister of the armed forces|secretary of (defense|war))', re.I)
 
 
