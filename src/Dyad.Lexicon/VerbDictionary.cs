@@ -56,6 +56,21 @@ public sealed record VerbPattern
     public required Provenance Where { get; init; }
 
     /// <summary>
+    /// Code of the reverse event (target acting on source) that the act also implies, e.g. 043 host for a 042 visit
+    /// (<c>[reverse 043]</c>); null when none.
+    /// </summary>
+    public string? ReverseCode { get; init; }
+
+    /// <summary>
+    /// True for a null pattern (code <c>---</c>): it matches and wins like any pattern but yields no event, which blocks a
+    /// shorter pattern at the same trigger ("approve the budget" is no event though "approve" is 080).
+    /// </summary>
+    public bool IsNull => Code == NullCode;
+
+    /// <summary>The code of null patterns.</summary>
+    public const string NullCode = "---";
+
+    /// <summary>
     /// The alternatives of every required word after the trigger: a sentence lacking any one of these groups cannot
     /// match, which lets the matcher skip the pattern with a few set lookups.
     /// </summary>
@@ -96,11 +111,20 @@ public sealed class VerbDictionary
         var result = new List<RawPattern>();
         foreach (var file in files)
         {
+            // Synonym sets: "&name = word | two words | ..." defined before use in the same file.
+            var synsets = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
             foreach (var line in LineReader.Read(file, "verbs", diagnostics))
             {
                 var where = new Provenance(file.Name, line.Number);
                 string text = line.Text;
+                if (text.StartsWith('&'))
+                {
+                    ParseSynset(text, where, synsets, diagnostics);
+                    continue;
+                }
+
                 var flags = PatternFlags.None;
+                string? reverse = null;
                 while (text.EndsWith(']'))
                 {
                     int open = text.LastIndexOf('[');
@@ -110,6 +134,19 @@ public sealed class VerbDictionary
                     }
 
                     string flag = text[(open + 1)..^1].Trim();
+                    if (flag.StartsWith("reverse ", StringComparison.Ordinal))
+                    {
+                        reverse = flag["reverse ".Length..].Trim();
+                        if (!ontology.Contains(reverse))
+                        {
+                            diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E103UnknownEventCode, where, $"'{reverse}' in [reverse {reverse}] is not a CAMEO event code."));
+                            reverse = null;
+                        }
+
+                        text = text[..open].TrimEnd();
+                        continue;
+                    }
+
                     flags |= flag switch
                     {
                         "recip" => PatternFlags.Reciprocal,
@@ -119,7 +156,7 @@ public sealed class VerbDictionary
                     };
                     if (flag is not ("recip" or "notarget" or "passive"))
                     {
-                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown flag [{flag}]: use [recip], [notarget] or [passive]."));
+                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown flag [{flag}]: use [recip], [notarget], [passive] or [reverse CODE]."));
                     }
 
                     text = text[..open].TrimEnd();
@@ -134,48 +171,150 @@ public sealed class VerbDictionary
 
                 string code = text[..space];
                 string pattern = text[(space + 1)..].Trim();
-                if (!ontology.Contains(code))
+                if (code != VerbPattern.NullCode && !ontology.Contains(code))
                 {
                     diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E103UnknownEventCode, where, $"'{code}' is not a CAMEO event code."));
                     continue;
                 }
 
-                var elements = new List<RawElement>();
+                // A synset token stands for each of its members: single words become one token's alternatives,
+                // each multi-word member a variant of the pattern.
+                var variants = new List<List<string>> { new() };
                 bool ok = true;
                 foreach (string token in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    var element = ParseElement(token);
-                    if (element is null)
+                    bool optional = token.StartsWith("(&", StringComparison.Ordinal) && token.EndsWith(')');
+                    string name = optional ? token[1..^1] : token;
+                    if (!name.StartsWith('&'))
                     {
-                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Bad pattern token '{token}'."));
+                        variants.ForEach(v => v.Add(token));
+                        continue;
+                    }
+
+                    if (!synsets.TryGetValue(name[1..].ToLowerInvariant(), out var members))
+                    {
+                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown synset '{name}': define it above with '{name} = word | word ...'."));
                         ok = false;
                         break;
                     }
 
-                    elements.Add(element);
-                }
-
-                // Drop leading optional elements and leading gaps; the first remaining word is the trigger.
-                while (elements.Count > 0 && (elements[0].Optional || elements[0].Kind == PatternElementKind.Gap))
-                {
-                    elements.RemoveAt(0);
-                }
-
-                if (!ok || elements.Count == 0 || elements[0].Kind is not (PatternElementKind.Lemma or PatternElementKind.Surface))
-                {
-                    if (ok)
+                    var single = members.Where(m => m.Length == 1).Select(m => m[0]).ToList();
+                    var choices = new List<string[]>();
+                    if (single.Count > 0)
                     {
-                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, "A pattern must contain a required word before any slot ($S $T) to serve as trigger; reorder it."));
+                        string alternatives = string.Join('|', single);
+                        choices.Add([optional ? "(" + alternatives + ")" : alternatives]);
                     }
 
+                    choices.AddRange(members.Where(m => m.Length > 1).Select(m => optional ? m.Select(w => "(" + w + ")").ToArray() : m));
+                    if (optional)
+                    {
+                        choices.Add([]);
+                    }
+
+                    if (variants.Count * choices.Count > MaxVariants)
+                    {
+                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"The synsets of this pattern expand to more than {MaxVariants} variants; split it."));
+                        ok = false;
+                        break;
+                    }
+
+                    variants = variants.SelectMany(v => choices.Select(c => v.Concat(c).ToList())).ToList();
+                }
+
+                if (!ok)
+                {
                     continue;
                 }
 
-                result.Add(new RawPattern(code, pattern, elements, flags, where));
+                foreach (var variant in variants)
+                {
+                    var elements = new List<RawElement>();
+                    foreach (string token in variant)
+                    {
+                        var element = ParseElement(token);
+                        if (element is null)
+                        {
+                            diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Bad pattern token '{token}'."));
+                            ok = false;
+                            break;
+                        }
+
+                        elements.Add(element);
+                    }
+
+                    // Drop leading optional elements and leading gaps; the first remaining word is the trigger.
+                    while (elements.Count > 0 && (elements[0].Optional || elements[0].Kind == PatternElementKind.Gap))
+                    {
+                        elements.RemoveAt(0);
+                    }
+
+                    if (!ok || elements.Count == 0 || elements[0].Kind is not (PatternElementKind.Lemma or PatternElementKind.Surface))
+                    {
+                        if (ok)
+                        {
+                            diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, "A pattern must contain a required word before any slot ($S $T) to serve as trigger; reorder it."));
+                        }
+
+                        break;
+                    }
+
+                    result.Add(new RawPattern(code, pattern, elements, flags, where) { ReverseCode = reverse });
+                }
             }
         }
 
         return result;
+    }
+
+    /// <summary>Most pattern variants one line's synsets may expand to.</summary>
+    public const int MaxVariants = 1024;
+
+    private static void ParseSynset(string text, Provenance where, Dictionary<string, List<string[]>> synsets, List<LexiconDiagnostic> diagnostics)
+    {
+        int eq = text.IndexOf('=');
+        string name = eq < 0 ? string.Empty : text[1..eq].Trim().ToLowerInvariant();
+        if (eq < 0 || name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E102Malformed, where, "A synset line is '&name = word | two words | ...'."));
+            return;
+        }
+
+        var members = new List<string[]>();
+        foreach (string member in text[(eq + 1)..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (member.StartsWith('&'))
+            {
+                // A synset may include an earlier one.
+                if (synsets.TryGetValue(member[1..].ToLowerInvariant(), out var inner))
+                {
+                    members.AddRange(inner);
+                }
+                else
+                {
+                    diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown synset '{member}' inside '&{name}'."));
+                }
+
+                continue;
+            }
+
+            string[] words = member.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Any(w => ParseElement(w) is not { Kind: PatternElementKind.Lemma or PatternElementKind.Surface }))
+            {
+                diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Bad synset member '{member}': words only."));
+                continue;
+            }
+
+            members.Add(words);
+        }
+
+        if (members.Count == 0)
+        {
+            diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E102Malformed, where, $"Synset '&{name}' has no members."));
+            return;
+        }
+
+        synsets[name] = members;
     }
 
     private static RawElement? ParseElement(string token)
@@ -220,9 +359,12 @@ internal sealed record RawElement(PatternElementKind Kind, string[] Words, bool 
 
 internal sealed record RawPattern(string Code, string Text, List<RawElement> Elements, PatternFlags Flags, Provenance Where)
 {
+    public string? ReverseCode { get; init; }
+
     public VerbPattern Compile(Vocabulary vocabulary) => new()
     {
         Code = Code,
+        ReverseCode = ReverseCode,
         Text = Text,
         Flags = Flags,
         Where = Where,

@@ -12,15 +12,30 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var gold = new Option<string>("--gold") { Description = "Gold JSONL file (schema of ../shared/eval/dev-gold.jsonl).", Required = true };
+        var gold = new Option<string?>("--gold") { Description = "Gold JSONL file (schema of ../shared/eval/dev-gold.jsonl)." };
+        var petrarch = new Option<string?>("--petrarch-validation") { Description = "A PETRARCH validation file (PETR_Validate_records_2_02.xml): code its records with only the dictionaries its <Environment> names and score them." };
         var pred = new Option<string?>("--pred") { Description = "Predicted events (JSONL event records with doc_id); when omitted, Dyad codes the gold texts itself." };
         var seedDir = new Option<string?>("--seed-dir") { Description = "Folder for '@seed:FILE' texts (default: a 'seed' folder beside the gold file's folder)." };
         var list = new Option<int>("--list") { Description = "How many misses and false positives to list (0 = none).", DefaultValueFactory = _ => 1000 };
         var command = new Command("eval", "Precision, recall and F1 against a gold set: by root and full code, with misses and false positives and their evidence.")
         {
-            gold, pred, seedDir, list,
+            gold, pred, seedDir, list, petrarch,
         };
-        command.SetAction(parse => Run(parse.GetValue(gold)!, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error));
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(petrarch) is string validation)
+            {
+                return PetrarchValidationCommand.Run(validation, parse.GetValue(list), Console.Out, Console.Error);
+            }
+
+            if (parse.GetValue(gold) is not string goldPath)
+            {
+                Console.Error.WriteLine("dyad eval: give --gold FILE (a gold JSONL file such as ../shared/eval/dev-gold.jsonl) or --petrarch-validation FILE (a PETRARCH validation XML file).");
+                return 2;
+            }
+
+            return Run(goldPath, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error);
+        });
         return command;
     }
 
