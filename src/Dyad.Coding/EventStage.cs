@@ -81,6 +81,11 @@ public sealed class EventStage : IPipelineStage
             (PatternMatch Match, List<ActorMention> Sources)? previous = null;
             foreach (var match in matches)
             {
+                if (match.Pattern.IsNull)
+                {
+                    continue; // a null pattern (---) blocks shorter patterns at its trigger and codes nothing
+                }
+
                 string code = match.Pattern.Code;
                 if (discard && !(code.StartsWith("018", StringComparison.Ordinal) || code.StartsWith("023", StringComparison.Ordinal) || code.StartsWith("07", StringComparison.Ordinal)))
                 {
@@ -188,16 +193,23 @@ public sealed class EventStage : IPipelineStage
                 {
                     Add(targetCode, target, sourceCode, source);
                 }
+
+                // An act implying its counterpart with another code ([reverse 043]: a visit is hosted).
+                if (match.Pattern.ReverseCode is string reverseCode && code == match.Pattern.Code && sourceCode is not null && targetCode is not null &&
+                    _lexicon.Ontology.Find(reverseCode) is CameoEventType reverseType)
+                {
+                    Add(targetCode, target, sourceCode, source, reverseType);
+                }
             }
         }
 
-        void Add(string? sourceCode, ActorMention? source, string? targetCode, ActorMention? target)
+        void Add(string? sourceCode, ActorMention? source, string? targetCode, ActorMention? target, CameoEventType? asType = null)
         {
-            var eventType = type;
-            string refined = RefineByRoles(type.Code, sourceCode, targetCode, document.Slice(document.TokenRange(match.Trigger, match.TriggerEnd)));
-            if (refined != type.Code)
+            var eventType = asType ?? type;
+            string refined = RefineByRoles(eventType.Code, sourceCode, targetCode, document.Slice(document.TokenRange(match.Trigger, match.TriggerEnd)));
+            if (refined != eventType.Code)
             {
-                eventType = _lexicon.Ontology.Find(refined) ?? type;
+                eventType = _lexicon.Ontology.Find(refined) ?? eventType;
             }
 
             if (!seen.Add((sourceCode, targetCode, eventType.Code, negated)))
@@ -969,19 +981,7 @@ public sealed class EventStage : IPipelineStage
 
     private bool ContainsDiscard(LexicalLayer lexical, Sentence sentence)
     {
-        if (_lexicon.DiscardIds.Count == 0)
-        {
-            return false;
-        }
-
-        for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
-        {
-            if (_lexicon.DiscardIds.Contains(lexical.FormIds[t]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (_lexicon.DiscardIds.Count > 0 || _lexicon.DiscardPhrases.Count > 0) &&
+               _lexicon.ContainsDiscard(lexical.FormIds.AsSpan(sentence.TokenStart, sentence.TokenEnd - sentence.TokenStart));
     }
 }
