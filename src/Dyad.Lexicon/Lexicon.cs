@@ -49,6 +49,13 @@ public sealed class Lexicon
     /// <summary>Vocabulary ids of discard words: a sentence containing one is not coded (sports, weather...).</summary>
     public IReadOnlySet<int> DiscardIds { get; }
 
+    /// <summary>The coding conventions the dictionaries were written for (Dyad's own unless imported).</summary>
+    public CodingConventions Conventions { get; private init; } = CodingConventions.Dyad;
+
+    /// <summary>The same dictionaries coded under other conventions.</summary>
+    public Lexicon WithConventions(CodingConventions conventions) =>
+        new(Ontology, Actors, Verbs, Vocabulary, Version, Diagnostics, DiscardIds) { DiscardPhrases = DiscardPhrases, Conventions = conventions };
+
     /// <summary>Discards of several words ("African Nations Cup"), as vocabulary ids of their folded tokens.</summary>
     public IReadOnlyList<int[]> DiscardPhrases { get; private init; } = [];
 

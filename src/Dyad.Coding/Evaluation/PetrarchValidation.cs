@@ -66,6 +66,9 @@ public sealed partial class PetrarchValidationSuite
     /// <summary>Discard list file name.</summary>
     public string? DiscardFile { get; init; }
 
+    /// <summary>PETRARCH internal coding ontology file name (negated acts).</summary>
+    public string? PicoFile { get; init; }
+
     /// <summary>Categories to evaluate (<c>&lt;Include&gt;</c>); empty = all.</summary>
     public IReadOnlySet<string> Include { get; init; } = new HashSet<string>();
 
@@ -139,6 +142,7 @@ public sealed partial class PetrarchValidationSuite
             ActorFiles = (Tag("Actorfile") ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             AgentFile = Tag("Agentfile"),
             DiscardFile = Tag("Discardfile"),
+            PicoFile = Tag("PICOfile"),
             Include = (Tag("Include") ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal),
             Records = records,
         };
@@ -181,6 +185,7 @@ public sealed partial class PetrarchValidationSuite
                 Actors = ActorFiles.Select(Load).ToList(),
                 Agents = AgentFile is null ? [] : [Load(AgentFile)],
                 Discards = DiscardFile is null ? [] : [Load(DiscardFile)],
+                Pico = PicoFile is null ? null : Load(PicoFile),
             },
             new PetrarchImportOptions { AllowNonCameoCodes = true });
     }

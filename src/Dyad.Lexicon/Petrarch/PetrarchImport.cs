@@ -33,6 +33,9 @@ public sealed record PetrarchSources
 
     /// <summary>Discard lists (Phoenix.discards.txt).</summary>
     public IReadOnlyList<PetrarchFile> Discards { get; init; } = [];
+
+    /// <summary>PETRARCH internal coding ontology (PICO), used to code negated acts; optional.</summary>
+    public PetrarchFile? Pico { get; init; }
 }
 
 /// <summary>Import options.</summary>
@@ -111,12 +114,16 @@ public sealed class PetrarchImportCounts
 /// <summary>The result of an import: Dyad dictionary files (names as under <c>Data/</c>), warnings and counts.</summary>
 public sealed class PetrarchImport
 {
-    internal PetrarchImport(IReadOnlyList<DictionaryFile> files, IReadOnlyList<PetrarchWarning> warnings, PetrarchImportCounts counts)
+    internal PetrarchImport(IReadOnlyList<DictionaryFile> files, IReadOnlyList<PetrarchWarning> warnings, PetrarchImportCounts counts, CodingConventions conventions)
     {
         Files = files;
         Warnings = warnings;
         Counts = counts;
+        Conventions = conventions;
     }
+
+    /// <summary>PETRARCH's coding conventions (with the negations of the PICO file when one was given).</summary>
+    public CodingConventions Conventions { get; }
 
     /// <summary>The converted dictionaries in Dyad's formats (<c>actors/countries.txt</c>, <c>verbs/petrarch.txt</c>, ...).</summary>
     public IReadOnlyList<DictionaryFile> Files { get; }
@@ -128,7 +135,7 @@ public sealed class PetrarchImport
     public PetrarchImportCounts Counts { get; }
 
     /// <summary>Compiles the converted files into a lexicon (Dyad's own dictionaries are not included).</summary>
-    public Lexicon Compile() => Lexicon.Compile(Files);
+    public Lexicon Compile() => Lexicon.Compile(Files).WithConventions(Conventions);
 
     /// <summary>Writes the converted files under <paramref name="folder"/> (created when missing).</summary>
     public void WriteTo(string folder)

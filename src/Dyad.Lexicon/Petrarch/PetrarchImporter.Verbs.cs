@@ -283,7 +283,7 @@ public static partial class PetrarchImporter
             text = text.Replace(c.ToString(), " " + c + " ");
         }
 
-        var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var tokens = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
         int star = tokens.IndexOf("*");
         if (star < 0)
         {

@@ -37,7 +37,13 @@ public static partial class PetrarchImporter
             ReadDiscards(file, state);
         }
 
-        return state.Finish();
+        var conventions = CodingConventions.Petrarch with { Name = "petrarch" };
+        if (sources.Pico is PetrarchFile pico)
+        {
+            conventions = conventions with { NegatedCodes = PicoOntology.Negations(PicoOntology.Parse(pico, state.Warnings)) };
+        }
+
+        return state.Finish(conventions);
     }
 
     private sealed class State
@@ -102,7 +108,7 @@ public static partial class PetrarchImporter
             return null;
         }
 
-        public PetrarchImport Finish()
+        public PetrarchImport Finish(CodingConventions conventions)
         {
             var files = new List<DictionaryFile>
             {
@@ -135,7 +141,7 @@ public static partial class PetrarchImporter
                 Counts.ExtraCodes = ExtraCodes.Count;
             }
 
-            return new PetrarchImport(files, Warnings, Counts);
+            return new PetrarchImport(files, Warnings, Counts, conventions);
         }
 
         private static StringBuilder Header(string kind, string description) =>
@@ -153,7 +159,7 @@ public static partial class PetrarchImporter
 
     /// <summary>Words of a PETRARCH phrase: '_' joins words, a trailing '_' marks an exact word.</summary>
     private static string[] PhraseWords(string phrase) =>
-        phrase.Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        phrase.Replace('_', ' ').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     private static readonly HashSet<string> LowerNameWords = new(StringComparer.OrdinalIgnoreCase) { "of", "the", "and", "for", "de", "du", "des", "la", "le", "el", "al", "in", "on", "to", "da", "do", "von", "van", "der" };
 
