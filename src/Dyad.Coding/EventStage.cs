@@ -103,7 +103,18 @@ public sealed class EventStage : IPipelineStage
                 }
 
                 bool negated = IsNegated(document, sentence, match.Trigger);
-                if (IsFuture(document, sentence, match.Trigger))
+                if (negated && _lexicon.Conventions.NegatedCodes is { } negations)
+                {
+                    // PETRARCH conventions: a negated act takes the code of its opposite, or is not coded.
+                    if (!negations.TryGetValue(code, out string? opposite))
+                    {
+                        continue;
+                    }
+
+                    (code, negated) = (opposite, false);
+                }
+
+                if (_lexicon.Conventions.FutureAsIntent && IsFuture(document, sentence, match.Trigger))
                 {
                     code = FutureCode(code);
                 }
@@ -255,12 +266,12 @@ public sealed class EventStage : IPipelineStage
     }
 
     /// <summary>A bare country acting in a political (non-violent) act is its government.</summary>
-    private static string RoleForSource(ActorMention m, string root) =>
-        m.Kind == ActorMentionKind.Country && m.Code.Length == 3 ? m.Code + "GOV" : m.Code;
+    private string RoleForSource(ActorMention m, string root) =>
+        _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 ? m.Code + "GOV" : m.Code;
 
     /// <summary>A bare country addressed by a statement or diplomatic act is its government; aid and force go to the country.</summary>
-    private static string RoleForTarget(ActorMention m, string root) =>
-        m.Kind == ActorMentionKind.Country && m.Code.Length == 3 && root is "01" or "02" or "03" or "04" or "05" or "06" or "09" or "10" or "11" or "12" or "13" or "16"
+    private string RoleForTarget(ActorMention m, string root) =>
+        _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 && root is "01" or "02" or "03" or "04" or "05" or "06" or "09" or "10" or "11" or "12" or "13" or "16"
             ? m.Code + "GOV"
             : m.Code;
 
