@@ -11,7 +11,7 @@ public sealed record CodingConventions
     public static CodingConventions Dyad { get; } = new();
 
     /// <summary>The conventions of PETRARCH2 / UD-PETRARCH, for dictionaries imported from them.</summary>
-    public static CodingConventions Petrarch { get; } = new() { BareCountryAsGovernment = false, FutureAsIntent = false };
+    public static CodingConventions Petrarch { get; } = new() { BareCountryAsGovernment = false, FutureAsIntent = false, PlacesAsLocations = false };
 
     /// <summary>Name for reports.</summary>
     public string Name { get; init; } = "dyad";
@@ -26,6 +26,12 @@ public sealed record CodingConventions
     /// A future or planned act becomes intent or threat (CODING_RULES 10: "will sign" -> 03x). PETRARCH codes the act itself.
     /// </summary>
     public bool FutureAsIntent { get; init; } = true;
+
+    /// <summary>
+    /// A country named as a place ("in Azerbaijan", "the Lachin region of Azerbaijan", "at Seoul") is a location, not an
+    /// actor. PETRARCH reads it as an actor, which may be the target ("fired two shells at Seoul").
+    /// </summary>
+    public bool PlacesAsLocations { get; init; } = true;
 
     /// <summary>
     /// How a negated act is coded. Null: Dyad's way, the event keeps its code and is flagged <c>negated</c>. Otherwise the

@@ -34,6 +34,13 @@ internal static class DictImportCommand
         return command;
     }
 
+    /// <summary>Compiles a dictionary folder laid out like src/Dyad.Lexicon/Data.</summary>
+    public static Lexicon.Lexicon LoadFolder(string path) =>
+        Lexicon.Lexicon.Compile(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".tsv", StringComparison.Ordinal))
+            .Select(f => new Lexicon.DictionaryFile(Path.GetRelativePath(path, f).Replace('\\', '/'), File.ReadAllText(f)))
+            .ToList());
+
     public static int Run(string format, string[] verbs, string[] actors, string[] agents, string[] discards, string? outDir, bool allowCodes, bool quiet, TextWriter o, TextWriter e)
     {
         if (!string.Equals(format, "petrarch", StringComparison.OrdinalIgnoreCase))

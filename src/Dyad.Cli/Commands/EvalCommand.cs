@@ -25,7 +25,7 @@ internal static class EvalCommand
         {
             if (parse.GetValue(petrarch) is string validation)
             {
-                return PetrarchValidationCommand.Run(validation, parse.GetValue(list), Console.Out, Console.Error);
+                return PetrarchValidationCommand.Run(validation, parse.GetValue(list), Console.Out, Console.Error, Environment.GetEnvironmentVariable("DYAD_EVAL_RULES") == "1");
             }
 
             if (parse.GetValue(gold) is not string goldPath)

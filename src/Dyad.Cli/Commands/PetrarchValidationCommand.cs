@@ -7,7 +7,7 @@ namespace Dyad.Cli.Commands;
 /// <summary><c>dyad eval --petrarch-validation FILE</c>: the PETRARCH validation suite coded by Dyad with the suite's dictionaries.</summary>
 internal static class PetrarchValidationCommand
 {
-    public static int Run(string path, int listLimit, TextWriter o, TextWriter e)
+    public static int Run(string path, int listLimit, TextWriter o, TextWriter e, bool verbose = false)
     {
         if (!File.Exists(path))
         {
@@ -36,11 +36,11 @@ internal static class PetrarchValidationCommand
         var lexicon = import.Compile();
         e.WriteLine($"dyad eval: dictionaries from the validation environment: {string.Join(", ", new[] { suite.VerbFile }.Concat(suite.ActorFiles).Append(suite.AgentFile).Append(suite.DiscardFile).Where(x => x is not null))}; {import.Warnings.Count} import warning(s), {lexicon.Diagnostics.Count} problem(s).");
         var outcomes = PetrarchValidationRunner.Run(suite, new DyadCoder(lexicon));
-        Print(suite, outcomes, o, listLimit);
+        Print(suite, outcomes, o, listLimit, verbose);
         return 0;
     }
 
-    private static void Print(PetrarchValidationSuite suite, List<ValidationOutcome> outcomes, TextWriter o, int listLimit)
+    private static void Print(PetrarchValidationSuite suite, List<ValidationOutcome> outcomes, TextWriter o, int listLimit, bool verbose)
     {
         var inv = CultureInfo.InvariantCulture;
         var total = ValidationScore.Of(outcomes);
@@ -68,6 +68,10 @@ internal static class PetrarchValidationCommand
             string expected = x.Record.Expected.Count == 0 ? "no event" : string.Join("; ", x.Record.Expected);
             string got = x.Got.Count == 0 ? "no event" : string.Join("; ", x.Got);
             o.WriteLine($"  {x.Record.Id} [{x.Record.Category}] expected {expected} | got {got} | {x.Record.Text}");
+            if (verbose && x.Rules.Count > 0)
+            {
+                o.WriteLine($"      rules: {string.Join(" ; ", x.Rules)}");
+            }
         }
     }
 }

@@ -197,6 +197,9 @@ public sealed partial class PetrarchValidationSuite
 /// <param name="Matched">Events both expected and coded (multiset intersection).</param>
 public sealed record ValidationOutcome(ValidationRecord Record, IReadOnlyList<ValidationEvent> Got, int Matched)
 {
+    /// <summary>The dictionary rules of the coded events (file:line pattern), for the failure list.</summary>
+    public IReadOnlyList<string> Rules { get; init; } = [];
+
     /// <summary>True when the coded events are exactly the expected ones.</summary>
     public bool Passed => Matched == Record.Expected.Count && Matched == Got.Count;
 }
@@ -245,7 +248,7 @@ public static class PetrarchValidationRunner
                 }
             }
 
-            outcomes.Add(new ValidationOutcome(record, got, matched));
+            outcomes.Add(new ValidationOutcome(record, got, matched) { Rules = events.Select(e => e.Rule).Distinct().ToList() });
         }
 
         return outcomes;

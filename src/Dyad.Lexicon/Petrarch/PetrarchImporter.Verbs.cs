@@ -239,6 +239,19 @@ public static partial class PetrarchImporter
 
         var sequences = new List<string[]> { VerbWords(baseForm) };
         sequences.AddRange(forms.Select(VerbWords));
+        if (sequences[0].Length > 0)
+        {
+            // PETRARCH matches the listed forms and the regular ones it generates (-s, -ed, -ing) of the verb word, which '+'
+            // marks in a multi-word verb (WIRE_+TAP); never a noun plural such as "meetings".
+            int verbAt = VerbPosition(baseForm);
+            foreach (string form in RegularForms(sequences[0][verbAt]))
+            {
+                var generated = sequences[0].ToArray();
+                generated[verbAt] = form;
+                sequences.Add(generated);
+            }
+        }
+
         sequences.RemoveAll(s => s.Length == 0);
         if (sequences.Count == 0 || sequences.Any(s => s.Any(w => !Writable(w) || w.Contains('(') || w.Contains(')'))))
         {
@@ -255,6 +268,36 @@ public static partial class PetrarchImporter
 
         var positions = Enumerable.Range(0, length).Select(k => new SortedSet<string>(sequences.Select(s => s[k]), StringComparer.Ordinal)).ToList();
         return new VerbUnit(positions, code, line);
+    }
+
+    /// <summary>Index of the verb word in a verb form: the word '+' marks, else the first.</summary>
+    private static int VerbPosition(string form)
+    {
+        string[] words = PhraseWords(form);
+        int marked = Array.FindIndex(words, w => w.StartsWith('+') || w.Contains("+", StringComparison.Ordinal));
+        return marked < 0 ? 0 : marked;
+    }
+
+    /// <summary>The regular forms PETRARCH generates for a verb: third person -s, past -ed, participle -ing.</summary>
+    internal static IEnumerable<string> RegularForms(string verb)
+    {
+        if (verb.Length < 2 || !verb.All(char.IsLetter))
+        {
+            yield break;
+        }
+
+        bool consonantY = verb.EndsWith('y') && !"aeiou".Contains(verb[^2]);
+        yield return verb.EndsWith('s') || verb.EndsWith('x') || verb.EndsWith('z') || verb.EndsWith("ch", StringComparison.Ordinal) || verb.EndsWith("sh", StringComparison.Ordinal) ? verb + "es"
+            : consonantY ? verb[..^1] + "ies" : verb + "s";
+        yield return verb.EndsWith('e') ? verb + "d" : consonantY ? verb[..^1] + "ied" : verb + "ed";
+        yield return verb.EndsWith('e') && !verb.EndsWith("ee", StringComparison.Ordinal) ? verb[..^1] + "ing" : verb + "ing";
+    }
+
+    /// <summary>A pattern word matched as PETRARCH does: its exact form or its regular plural.</summary>
+    private static string ExactWord(string word)
+    {
+        string plural = Plural(word).ToLowerInvariant();
+        return "=" + word + (plural != word && plural.All(c => char.IsLetter(c) || c is '-' or '\'') ? "|" + plural : string.Empty);
     }
 
     /// <summary>The words of a verb form: '+' marks the verb in a multi-word verb (WIRE_+TAP), '_' joins words.</summary>
@@ -356,7 +399,7 @@ public static partial class PetrarchImporter
                 return null;
             }
 
-            output.AddRange(words);
+            output.AddRange(words.Select(ExactWord));
         }
 
         if (pre.Contains("$S") || post.Count(x => x == "$S") > 1 || post.Count(x => x == "$T") > 1)
@@ -386,10 +429,10 @@ public static partial class PetrarchImporter
         foreach (var group in block.Verbs.Where(v => v.Positions.Count == 1).GroupBy(v => v.Code))
         {
             var words = new SortedSet<string>(group.SelectMany(v => v.Positions[0]), StringComparer.Ordinal);
-            units.Add(([string.Join('|', words)], group.Key, group.First().Line));
+            units.Add((["=" + string.Join('|', words)], group.Key, group.First().Line));
         }
 
-        units.AddRange(block.Verbs.Where(v => v.Positions.Count > 1).Select(v => (v.Positions.Select(p => string.Join('|', p)).ToArray(), v.Code, v.Line)));
+        units.AddRange(block.Verbs.Where(v => v.Positions.Count > 1).Select(v => (v.Positions.Select(p => "=" + string.Join('|', p)).ToArray(), v.Code, v.Line)));
 
         output.Append("# --- ").Append(block.Name).Append(" ---").Append(Provenance(file, block.Line)).Append('\n');
         foreach (var (tokens, code, line) in units)
@@ -422,17 +465,21 @@ public static partial class PetrarchImporter
                 }
 
                 seq.AddRange(tokens);
+                bool first = true;
                 foreach (string t in pattern.Post)
                 {
-                    seq.Add("*");
+                    // PETRARCH finds the words anywhere in the verb phrase: up to six words may stand between the verb and
+                    // the first one (two Dyad gaps), up to three between later ones.
+                    seq.Add(first && t != "*" ? "* *" : "*");
                     seq.Add(t);
+                    first = false;
                 }
 
                 // Collapse runs of gaps and drop trailing ones.
                 var clean = new List<string>();
                 foreach (string t in seq)
                 {
-                    if (t == "*" && (clean.Count == 0 || clean[^1] == "*"))
+                    if (t is "*" or "* *" && (clean.Count == 0 || clean[^1] is "*" or "* *"))
                     {
                         continue;
                     }
@@ -440,7 +487,7 @@ public static partial class PetrarchImporter
                     clean.Add(t);
                 }
 
-                while (clean.Count > 0 && clean[^1] == "*")
+                while (clean.Count > 0 && clean[^1] is "*" or "* *")
                 {
                     clean.RemoveAt(clean.Count - 1);
                 }
