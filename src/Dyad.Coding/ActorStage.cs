@@ -285,7 +285,8 @@ public sealed class ActorStage : IPipelineStage
                     ActorEntryKind.Organisation => ActorMentionKind.Organisation,
                     _ => ActorMentionKind.Country,
                 };
-                bool locative = IsLocative(document, lexical, sentence, hit.First, hit.Last, entry.Kind);
+                // PETRARCH conventions read every actor as an actor, also in a place phrase ("fired at Seoul").
+                bool locative = _lexicon.Conventions.PlacesAsLocations && IsLocative(document, lexical, sentence, hit.First, hit.Last, entry.Kind);
                 int end = entry.Kind == ActorEntryKind.Organisation ? hit.Last : ExtendOverName(document, lexical, sentence, hits, ref h, hit.Last);
                 output.Add(new ActorMention(hit.First, end, bare, kind, locative, [entry.Where]) { IsAdjective = entry.Kind == ActorEntryKind.CountryAdjective && end == hit.Last });
                 continue;
