@@ -35,6 +35,8 @@ public enum PatternFlags
     NoTarget = 2,
     /// <summary>The pattern is passive: the subject is the target.</summary>
     Passive = 4,
+    /// <summary>With a compound subject the act is among its members (PETRARCH's <c>%</c>); ranks above the same words without it.</summary>
+    Compound = 8,
 }
 
 /// <summary>A compiled verb or noun pattern.</summary>
@@ -152,11 +154,12 @@ public sealed class VerbDictionary
                         "recip" => PatternFlags.Reciprocal,
                         "notarget" => PatternFlags.NoTarget,
                         "passive" => PatternFlags.Passive,
+                        "compound" => PatternFlags.Compound,
                         _ => PatternFlags.None,
                     };
-                    if (flag is not ("recip" or "notarget" or "passive"))
+                    if (flag is not ("recip" or "notarget" or "passive" or "compound"))
                     {
-                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown flag [{flag}]: use [recip], [notarget], [passive] or [reverse CODE]."));
+                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown flag [{flag}]: use [recip], [notarget], [passive], [compound] or [reverse CODE]."));
                     }
 
                     text = text[..open].TrimEnd();
@@ -369,7 +372,7 @@ internal sealed record RawPattern(string Code, string Text, List<RawElement> Ele
         Flags = Flags,
         Where = Where,
         Elements = Elements.Select(e => new PatternElement(e.Kind, e.Words.Select(w => vocabulary.IdOfFolded(w)).ToArray(), e.Optional)).ToArray(),
-        Specificity = Elements.Count(e => !e.Optional && e.Kind != PatternElementKind.Gap) * 2 + Elements.Count(e => e.Optional),
+        Specificity = Elements.Count(e => !e.Optional && e.Kind != PatternElementKind.Gap) * 2 + Elements.Count(e => e.Optional) + ((Flags & PatternFlags.Compound) != 0 ? 1 : 0),
         RequiredWords = Elements.Skip(1)
             .Where(e => !e.Optional && e.Kind is PatternElementKind.Lemma or PatternElementKind.Surface)
             .Select(e => e.Words.Select(w => vocabulary.IdOfFolded(w)).ToArray())

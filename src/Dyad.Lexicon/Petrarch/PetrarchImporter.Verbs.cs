@@ -12,7 +12,10 @@ public static partial class PetrarchImporter
     /// <summary>A verb of a block: per position, the alternatives (base form and listed forms).</summary>
     private sealed record VerbUnit(List<SortedSet<string>> Positions, CodeSpec? Code, int Line);
 
-    private sealed record PatternLine(List<string> Pre, List<string> Post, CodeSpec Code, bool Reciprocal, bool Passive, int Line);
+    private sealed record PatternLine(List<string> Pre, List<string> Post, CodeSpec Code, bool Reciprocal, bool Passive, int Line)
+    {
+        public bool Compound { get; init; }
+    }
 
     private sealed class VerbBlock
     {
@@ -334,7 +337,7 @@ public static partial class PetrarchImporter
             return null;
         }
 
-        bool reciprocal = code.Reciprocal, passive = false;
+        bool reciprocal = code.Reciprocal, passive = false, compound = false;
         var pre = new List<string>();
         var post = new List<string>();
         for (int k = 0; k < tokens.Count; k++)
@@ -352,7 +355,7 @@ public static partial class PetrarchImporter
                 case "{" or "}" or "(" or ")":
                     continue; // noun and prepositional phrase grouping: Dyad matches the words in order
                 case "%":
-                    reciprocal = true; // a compound actor acting together
+                    compound = true; // a compound actor acting together
                     continue;
                 case "^":
                     output.Add("*");
@@ -408,7 +411,7 @@ public static partial class PetrarchImporter
             return null;
         }
 
-        return new PatternLine(pre, post, code, reciprocal, passive, line);
+        return new PatternLine(pre, post, code, reciprocal, passive, line) { Compound = compound };
     }
 
     private static void CloseBlock(PetrarchFile file, VerbBlock? block, HashSet<string> synsets, StringBuilder output, HashSet<string> written, State state)
@@ -492,13 +495,18 @@ public static partial class PetrarchImporter
                     clean.RemoveAt(clean.Count - 1);
                 }
 
-                Write(string.Join(' ', clean), pattern.Code, pattern.Reciprocal, pattern.Passive, pattern.Line);
+                Write(string.Join(' ', clean), pattern.Code, pattern.Reciprocal, pattern.Passive, pattern.Line, pattern.Compound);
             }
         }
 
-        void Write(string pattern, CodeSpec code, bool reciprocal, bool passive, int line)
+        void Write(string pattern, CodeSpec code, bool reciprocal, bool passive, int line, bool compound = false)
         {
             var flags = new StringBuilder();
+            if (compound)
+            {
+                flags.Append(" [compound]");
+            }
+
             if (reciprocal)
             {
                 flags.Append(" [recip]");
