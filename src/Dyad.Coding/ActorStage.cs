@@ -131,7 +131,8 @@ public sealed class ActorStage : IPipelineStage
         }
 
         mentions = AddAppositiveNames(document, lexical, mentions);
-        GroupCompounds(document, mentions);
+        mentions = MentionRules.MergeTitleAndName(mentions);
+        GroupCompounds(document, mentions, t => IsVerbToken(lexical, t));
         document.SetLayer(Layer.Actors, new ActorLayer(mentions) { DatelineCountry = datelineCountry });
     }
 
@@ -582,7 +583,20 @@ public sealed class ActorStage : IPipelineStage
     /// Links mentions into compound groups: "X and Y", "X or Y", "X, Y and Z", "X as well as Y". A comma alone links
     /// only inside a list that ends with "and"/"or" ("Azerbaijan, Armenia continues" is two clauses).
     /// </summary>
-    private static void GroupCompounds(Document document, List<ActorMention> mentions)
+    private bool IsVerbToken(LexicalLayer lexical, int t)
+    {
+        foreach (int id in lexical.Candidates(t))
+        {
+            if (id >= 0 && _lexicon.Verbs.TriggeredBy(id).Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void GroupCompounds(Document document, List<ActorMention> mentions, Func<int, bool> isVerb)
     {
         for (int m = 0; m < mentions.Count; m++)
         {
@@ -601,7 +615,7 @@ public sealed class ActorStage : IPipelineStage
             }
 
             int from = previous.Last + 1;
-            int to = current.First; // exclusive
+            int to = MentionRules.ModifiersStart(document, from, current.First, isVerb); // "and the evil awful Gondor"
             var words = new List<string>();
             for (int t = from; t < to; t++)
             {
