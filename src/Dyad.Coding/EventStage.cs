@@ -130,7 +130,9 @@ public sealed class EventStage : IPipelineStage
                 {
                     previous = (match, sources);
                 }
-                if (targets is null && sources is { Count: >= 2 } && (match.Pattern.Flags & PatternFlags.Reciprocal) != 0)
+                // [compound]: an act among the members of a compound subject ("Gondor and Osgiliath postponed their meeting").
+                bool amongMembers = (match.Pattern.Flags & PatternFlags.Compound) != 0 && sources is { Count: >= 2 };
+                if ((targets is null || amongMembers) && sources is { Count: >= 2 } && (amongMembers || (match.Pattern.Flags & PatternFlags.Reciprocal) != 0))
                 {
                     targets = sources; // reciprocal act among the members of a compound
                 }
@@ -612,6 +614,19 @@ public sealed class EventStage : IPipelineStage
         return false;
     }
 
+    private bool IsVerbToken(LexicalLayer lexical, int t)
+    {
+        foreach (int id in lexical.Candidates(t))
+        {
+            if (id >= 0 && _lexicon.Verbs.TriggeredBy(id).Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsClauseBreak(Document document, int t) => ActorStage.Is(document, t, ".", ";", ":", "!", "?");
 
     private (List<ActorMention>? Sources, List<ActorMention>? Targets) AssignActors(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions, PatternMatch match, List<ActorMention>? lastSource)
@@ -700,6 +715,11 @@ public sealed class EventStage : IPipelineStage
             {
                 return (members, null);
             }
+        }
+
+        if (target is not null && match.SlotTarget is null && MentionRules.IsTrailingSpeaker(document, sentence, target, t => IsVerbToken(lexical, t)))
+        {
+            target = null; // "..., a senior official said": the reporter is not the object
         }
 
         return (Group(actorMentions, source), Group(actorMentions, target));
