@@ -75,7 +75,7 @@ public sealed partial class PetrarchValidationSuite
     /// <summary>All records in file order.</summary>
     public required IReadOnlyList<ValidationRecord> Records { get; init; }
 
-    [GeneratedRegex(@"<Sentence\b(?<attrs>[^>]*)>(?<body>.*?)</Sentence>", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<Sentence\b(?<attrs>[^>]*)>(?<body>.*?)(?:</Sentence>|(?=<Sentence\b)|$)", RegexOptions.Singleline)]
     private static partial Regex SentenceRegex();
 
     [GeneratedRegex(@"(?<name>\w+)\s*=\s*""(?<value>[^""]*)""")]
@@ -96,7 +96,9 @@ public sealed partial class PetrarchValidationSuite
     /// <summary>Reads a validation file.</summary>
     public static PetrarchValidationSuite Read(string path)
     {
-        string xml = File.ReadAllText(path);
+        // Comments out first (one record in the published file also lacks its </Sentence>); keep their line breaks so
+        // that line numbers stay right.
+        string xml = CommentRegex().Replace(File.ReadAllText(path), c => new string('\n', c.Value.Count(ch => ch == '\n')));
         string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         string env = EnvironmentRegex().Match(xml) is { Success: true } e ? CommentRegex().Replace(e.Groups["body"].Value, string.Empty) : string.Empty;
         string? Tag(string name) => Regex.Match(env, $"<{name}>(.*?)</{name}>", RegexOptions.Singleline) is { Success: true } m ? m.Groups[1].Value.Trim() : null;

@@ -296,9 +296,20 @@ public static partial class PetrarchImporter
         yield return verb.EndsWith('e') && !verb.EndsWith("ee", StringComparison.Ordinal) ? verb[..^1] + "ing" : verb + "ing";
     }
 
+    private static readonly HashSet<string> NoPlural = new(StringComparer.Ordinal)
+    {
+        "from", "to", "in", "on", "at", "by", "with", "for", "of", "the", "a", "an", "and", "or", "not", "over", "against", "into", "about", "between",
+        "up", "down", "off", "out", "that", "than", "as", "no", "n't", "will", "would", "said", "should", "could", "may", "might", "be", "been", "has", "have", "had",
+    };
+
     /// <summary>A pattern word matched as PETRARCH does: its exact form or its regular plural.</summary>
     private static string ExactWord(string word)
     {
+        if (word.EndsWith('s') || NoPlural.Contains(word))
+        {
+            return "=" + word;
+        }
+
         string plural = Plural(word).ToLowerInvariant();
         return "=" + word + (plural != word && plural.All(c => char.IsLetter(c) || c is '-' or '\'') ? "|" + plural : string.Empty);
     }
