@@ -271,7 +271,7 @@ public sealed class VerbDictionary
     }
 
     /// <summary>Most pattern variants one line's synsets may expand to.</summary>
-    public const int MaxVariants = 1024;
+    public const int MaxVariants = 4096;
 
     private static void ParseSynset(string text, Provenance where, Dictionary<string, List<string[]>> synsets, List<LexiconDiagnostic> diagnostics)
     {
