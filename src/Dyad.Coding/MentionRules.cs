@@ -82,6 +82,34 @@ internal static class MentionRules
         return stripped > 0 ? t : first;
     }
 
+    /// <summary>The actor whose possessive stands right before <paramref name="trigger"/> ("Eriador 's death toll"), or null.</summary>
+    public static ActorMention? PossessorOf(Document document, List<ActorMention> mentions, int trigger)
+    {
+        if (trigger < 2 || !ActorStage.Is(document, trigger - 1, "'s", "'"))
+        {
+            return null;
+        }
+
+        return mentions.FirstOrDefault(m => m.Last == trigger - 2 && !m.Locative);
+    }
+
+    /// <summary>True for a participle opening a clause after a comma (", killing", ", also wounding").</summary>
+    public static bool IsParticipleAfterComma(Document document, Sentence sentence, int trigger)
+    {
+        if (!document.TokenText(trigger).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        int t = trigger - 1;
+        if (t >= sentence.TokenStart && ActorStage.Is(document, t, "also", "thereby", "further"))
+        {
+            t--;
+        }
+
+        return t >= sentence.TokenStart && ActorStage.Is(document, t, ",");
+    }
+
     /// <summary>
     /// True when <paramref name="mention"/> is the speaker of a report that closes the sentence after a comma
     /// ("..., a senior Bree official said on Saturday"): the reporter, not the object of the verb before the comma.

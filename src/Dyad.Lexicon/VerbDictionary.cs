@@ -15,6 +15,8 @@ public enum PatternElementKind : byte
     Target,
     /// <summary>The source actor slot.</summary>
     Source,
+    /// <summary>A gap of 0 to 3 tokens that may contain an actor (PETRARCH's <c>^</c>, skip a noun phrase).</summary>
+    Skip,
 }
 
 /// <summary>One element of a compiled pattern.</summary>
@@ -247,7 +249,7 @@ public sealed class VerbDictionary
                     }
 
                     // Drop leading optional elements and leading gaps; the first remaining word is the trigger.
-                    while (elements.Count > 0 && (elements[0].Optional || elements[0].Kind == PatternElementKind.Gap))
+                    while (elements.Count > 0 && (elements[0].Optional || elements[0].Kind is PatternElementKind.Gap or PatternElementKind.Skip))
                     {
                         elements.RemoveAt(0);
                     }
@@ -337,6 +339,7 @@ public sealed class VerbDictionary
         switch (token)
         {
             case "*": return new RawElement(PatternElementKind.Gap, [], optional);
+            case "^": return new RawElement(PatternElementKind.Skip, [], optional);
             case "$T": return new RawElement(PatternElementKind.Target, [], optional);
             case "$S": return new RawElement(PatternElementKind.Source, [], optional);
         }
@@ -349,7 +352,7 @@ public sealed class VerbDictionary
         }
 
         string[] alternatives = token.Split('|', StringSplitOptions.RemoveEmptyEntries);
-        if (alternatives.Length == 0 || alternatives.Any(a => a.Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or '$' or '*')))
+        if (alternatives.Length == 0 || alternatives.Any(a => a.Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or '$' or '*' or '^')))
         {
             return null;
         }
@@ -372,7 +375,7 @@ internal sealed record RawPattern(string Code, string Text, List<RawElement> Ele
         Flags = Flags,
         Where = Where,
         Elements = Elements.Select(e => new PatternElement(e.Kind, e.Words.Select(w => vocabulary.IdOfFolded(w)).ToArray(), e.Optional)).ToArray(),
-        Specificity = Elements.Count(e => !e.Optional && e.Kind != PatternElementKind.Gap) * 2 + Elements.Count(e => e.Optional) + ((Flags & PatternFlags.Compound) != 0 ? 1 : 0),
+        Specificity = Elements.Count(e => !e.Optional && e.Kind is not (PatternElementKind.Gap or PatternElementKind.Skip)) * 2 + Elements.Count(e => e.Optional) + ((Flags & PatternFlags.Compound) != 0 ? 1 : 0),
         RequiredWords = Elements.Skip(1)
             .Where(e => !e.Optional && e.Kind is PatternElementKind.Lemma or PatternElementKind.Surface)
             .Select(e => e.Words.Select(w => vocabulary.IdOfFolded(w)).ToArray())

@@ -154,8 +154,13 @@ public static partial class PetrarchImporter
 
             if (body.StartsWith('*') || body.StartsWith('$') || body.StartsWith('%') || body.StartsWith('^'))
             {
-                state.Warn(file, number, "pattern line without its leading '- '; skipped.");
+                state.Warn(file, number, "pattern line without its leading '- '; read as a pattern.");
                 state.Counts.PatternLines++;
+                if (ParsePattern(file, number, body, state) is PatternLine unmarked)
+                {
+                    block.Patterns.Add(unmarked);
+                }
+
                 continue;
             }
 
@@ -369,7 +374,7 @@ public static partial class PetrarchImporter
                     compound = true; // a compound actor acting together
                     continue;
                 case "^":
-                    output.Add("*");
+                    output.Add("^"); // skip a noun phrase, which may be an actor
                     continue;
                 case "$":
                     if (!before)
@@ -484,7 +489,7 @@ public static partial class PetrarchImporter
                 {
                     // PETRARCH finds the words anywhere in the verb phrase: up to six words may stand between the verb and
                     // the first one (two Dyad gaps), up to three between later ones.
-                    seq.Add(first && t != "*" ? "* *" : "*");
+                    seq.Add(first && t is not ("*" or "^") ? "* *" : "*");
                     seq.Add(t);
                     first = false;
                 }
@@ -493,15 +498,20 @@ public static partial class PetrarchImporter
                 var clean = new List<string>();
                 foreach (string t in seq)
                 {
-                    if (t is "*" or "* *" && (clean.Count == 0 || clean[^1] is "*" or "* *"))
+                    if (t is "*" or "* *" or "^" && (clean.Count == 0 || clean[^1] is "*" or "* *" or "^"))
                     {
+                        if (t == "^" && clean.Count > 0)
+                        {
+                            clean[^1] = "^"; // a skip absorbs the gaps beside it
+                        }
+
                         continue;
                     }
 
                     clean.Add(t);
                 }
 
-                while (clean.Count > 0 && clean[^1] is "*" or "* *")
+                while (clean.Count > 0 && clean[^1] is "*" or "* *" or "^")
                 {
                     clean.RemoveAt(clean.Count - 1);
                 }

@@ -160,7 +160,7 @@ public sealed class PetrarchImportTests
     }
 
     [Theory]
-    [InlineData("--- SAY [010] ---\nSAY\n* (TO QUESTION) [110]\n", 3, "without its leading '- '")]
+    [InlineData("--- SAY [010] ---\nSAY\n* (TO QUESTION) [110]\n", 3, "without its leading '- '; read as a pattern")]
     [InlineData("--- SAY [010] ---\nSAY\n- UNSATISFACTORY [131]\n", 3, "without the verb position '*'")]
     [InlineData("--- SAY [010] ---\nSAY\n- * &NOSUCH [131]\n", 3, "names no synset")]
     [InlineData("--- SAY [010] ---\nSAY\n- * WORDS\n", 3, "without a [CODE]")]
