@@ -545,6 +545,7 @@ public sealed class EventStage : IPipelineStage
             }
 
             case PatternElementKind.Gap:
+            case PatternElementKind.Skip: // like a gap, but may pass over an actor
                 for (int skip = 0; skip <= 3; skip++)
                 {
                     int p = position + skip;
@@ -556,7 +557,7 @@ public sealed class EventStage : IPipelineStage
                     if (skip > 0)
                     {
                         int t = p - 1;
-                        if (t >= sentence.TokenEnd || IsClauseBreak(document, t) || index.MentionAt(t) is not null)
+                        if (t >= sentence.TokenEnd || IsClauseBreak(document, t) || (e.Kind == PatternElementKind.Gap && index.MentionAt(t) is not null))
                         {
                             break;
                         }
@@ -661,6 +662,11 @@ public sealed class EventStage : IPipelineStage
             }
         }
 
+        if (source is null && nominal && match.SlotSource is null)
+        {
+            source = MentionRules.PossessorOf(document, actorMentions, match.Trigger); // "Eriador's death toll", "Russia's attack on"
+        }
+
         if (nominal && source is not null && match.SlotSource is null && match.Pattern.Code.StartsWith("11", StringComparison.Ordinal))
         {
             // "provocations by Armenia", "the aggression of X": a disapproving noun names the accused; the
@@ -682,7 +688,9 @@ public sealed class EventStage : IPipelineStage
 
         if (source is null && !passive && !nominal)
         {
-            source = NearestBefore(document, actorMentions, sentence, match.Trigger);
+            // "Gunmen shot dead the governor ..., also wounding several residents": the participle's subject is the sentence's.
+            source = MentionRules.IsParticipleAfterComma(document, sentence, match.Trigger) ? SentenceSubject(document, actorMentions, sentence, match.Trigger) : null;
+            source ??= NearestBefore(document, actorMentions, sentence, match.Trigger);
             if (source is null && lastSource is not null && HasPronounSubject(document, sentence, match.Trigger))
             {
                 return (lastSource, noTarget ? null : Group(actorMentions, target ?? TargetAfter(document, actorMentions, sentence, match, nominal, source)));
