@@ -18,6 +18,7 @@ public static class Program
         root.Subcommands.Add(DictCommands.Create());
         foreach (var command in StoreCommands.Create()) { root.Subcommands.Add(command); }
         foreach (var command in AnalyserCommands.Create()) { root.Subcommands.Add(command); }
+        root.Subcommands.Add(ExplainCommand.Create());
         return root;
     }
 }

@@ -1,4 +1,5 @@
 using Dyad.Text;
+using Dyad.Text.Analysis;
 
 namespace Dyad.Coding;
 
@@ -10,18 +11,29 @@ public sealed class DyadCoder
 {
     private readonly Pipeline _pipeline;
 
-    /// <summary>Creates a coder over <paramref name="lexicon"/> (the shipped dictionaries when null).</summary>
-    public DyadCoder(Lexicon.Lexicon? lexicon = null, IEnumerable<IPipelineStage>? extraStages = null)
+    /// <summary>
+    /// Creates a coder over <paramref name="lexicon"/> (the shipped dictionaries when null). With
+    /// <paramref name="parse"/> (the default) every sentence is tagged and parsed by the shipped analyser and the
+    /// coder reads source and target off the tree; without it, word-order rules alone assign them (faster, less
+    /// accurate). With <paramref name="explain"/> the event stage records every decision (<see cref="EventTrace"/>).
+    /// </summary>
+    public DyadCoder(Lexicon.Lexicon? lexicon = null, IEnumerable<IPipelineStage>? extraStages = null, bool parse = true, bool explain = false)
     {
         Lexicon = lexicon ?? Dyad.Lexicon.Lexicon.Default;
-        var stages = new List<IPipelineStage>
+        var stages = new List<IPipelineStage> { new SegmentationStage() };
+        if (parse)
         {
-            new SegmentationStage(),
+            stages.Add(new AnalysisStage());
+        }
+
+        stages.AddRange(
+        [
             new LexicalStage(Lexicon),
             new ActorStage(Lexicon),
-            new EventStage(Lexicon),
+            new EventStage(Lexicon, useSyntax: parse, explain: explain),
             new WhereWhen.WhereWhenStage(),
-        };
+            new ImpliedVisitStage(Lexicon),
+        ]);
         stages.AddRange(extraStages ?? []);
         _pipeline = Pipeline.Create([.. stages]);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Dyad.Coding.Syntax;
 using Dyad.Lexicon;
 using Dyad.Text;
 
@@ -34,10 +35,24 @@ public sealed class EventStage : IPipelineStage
     }.ToFrozenSet();
     private static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "it", "we" }.ToFrozenSet();
 
-    private readonly Lexicon.Lexicon _lexicon;
+    /// <summary>Most words a <c>*</c> in a pattern may skip (never across a clause break or an actor).</summary>
+    private const int MaxGap = 5;
 
-    /// <summary>Creates the stage over <paramref name="lexicon"/>.</summary>
-    public EventStage(Lexicon.Lexicon lexicon) => _lexicon = lexicon;
+    private readonly Lexicon.Lexicon _lexicon;
+    private readonly bool _useSyntax;
+    private readonly bool _explain;
+
+    /// <summary>
+    /// Creates the stage over <paramref name="lexicon"/>. With <paramref name="useSyntax"/> (the default) and a
+    /// dependency layer present, actors are read off the tree first and word order only fills the gaps.
+    /// </summary>
+    /// With <paramref name="explain"/>, every decision is recorded in an <see cref="EventTrace"/> layer.
+    public EventStage(Lexicon.Lexicon lexicon, bool useSyntax = true, bool explain = false)
+    {
+        _lexicon = lexicon;
+        _useSyntax = useSyntax;
+        _explain = explain;
+    }
 
     /// <inheritdoc />
     public string Name => "events";
@@ -53,6 +68,8 @@ public sealed class EventStage : IPipelineStage
     {
         var lexical = document.GetLayer<LexicalLayer>();
         var actors = document.GetLayer<ActorLayer>();
+        var tree = _useSyntax ? DependencyTree.Of(document) : null;
+        var trace = _explain ? new EventTrace() : null;
         var events = new List<CodedEvent>();
         var seen = new HashSet<(string?, string?, string, bool)>();
         List<ActorMention>? lastSource = null;
@@ -89,16 +106,19 @@ public sealed class EventStage : IPipelineStage
                 string code = match.Pattern.Code;
                 if (discard && !(code.StartsWith("018", StringComparison.Ordinal) || code.StartsWith("023", StringComparison.Ordinal) || code.StartsWith("07", StringComparison.Ordinal)))
                 {
+                    Trace(trace, sentence, match, "not coded", "the sentence contains a discard phrase (discards.txt)", null, null, null);
                     continue;
                 }
 
                 if (IsUnderAllegation(document, sentence, match) && !IsSpeechCode(code))
                 {
+                    Trace(trace, sentence, match, "not coded", "the act is framed as alleged (CODING_RULES 8.2): only the accusation is coded", null, null, null);
                     continue;
                 }
 
                 if (IsAttempt(document, sentence, match.Trigger))
                 {
+                    Trace(trace, sentence, match, "not coded", "an attempt ('tried to') is not the act", null, null, null);
                     continue; // "tried to mediate": an attempt is not the act
                 }
 
@@ -119,7 +139,7 @@ public sealed class EventStage : IPipelineStage
                     code = FutureCode(code);
                 }
 
-                var (sources, targets) = AssignActors(document, lexical, sentence, sentenceMentions, match, PersonalPronounBefore(document, sentence, match.Trigger) ? lastSpeaker ?? lastSource : lastSource);
+                var (sources, targets) = AssignActors(document, tree, sentence, sentenceMentions, match, PersonalPronounBefore(document, sentence, match.Trigger) ? lastSpeaker ?? lastSource : lastSource);
                 if (previous is not null && sources is not null && match.SlotSource is null && IsCoordinatedVerb(document, previous.Value.Match, sources[0], match))
                 {
                     // "X visited Y and held talks with Z": the object of the first verb is not the subject of the second.
@@ -162,11 +182,13 @@ public sealed class EventStage : IPipelineStage
                     // A dyadic event needs both actors; unknown perpetrators and addressees are left uncoded
                     // rather than guessed (the gold uses null actors for under 2% of events).
                     lastSource = sources ?? lastSource;
+                    Trace(trace, sentence, match, "not coded", sources is null ? "no source actor was found" : "no target actor was found", sources, targets, tree is null ? null : document, tree);
                     continue;
                 }
 
                 lastSource = sources ?? lastSource;
 
+                Trace(trace, sentence, match, "coded", (negated ? "negated; " : "") + (code != match.Pattern.Code ? $"future or planned: {match.Pattern.Code} -> {code}" : "pattern matched with both actors"), sources, targets, tree is null ? null : document, tree);
                 Emit(document, sentence, match, code, negated, sources, targets, events, seen);
             }
 
@@ -178,6 +200,31 @@ public sealed class EventStage : IPipelineStage
         }
 
         document.SetLayer(Layer.Events, new EventLayer(events));
+        if (trace is not null)
+        {
+            document.SetLayer(Layer.EventTrace, trace);
+        }
+    }
+
+    private static void Trace(EventTrace? trace, Sentence sentence, PatternMatch match, string outcome, string reason, List<ActorMention>? sources, List<ActorMention>? targets, Document? document, DependencyTree? tree = null)
+    {
+        if (trace is null)
+        {
+            return;
+        }
+
+        var syntax = document is not null && tree is not null ? ClauseRoles.Find(document, tree, match.Trigger, match.TriggerEnd)?.Paths ?? [] : [];
+        trace.Decisions.Add(new EventDecision(
+            sentence.Index,
+            match.Trigger,
+            match.TriggerEnd,
+            match.Pattern.Rule,
+            match.Pattern.Code,
+            outcome,
+            reason,
+            sources?.Select(m => m.Code).ToList() ?? [],
+            targets?.Select(m => m.Code).ToList() ?? [],
+            syntax));
     }
 
     private void Emit(Document document, Sentence sentence, PatternMatch match, string code, bool negated, List<ActorMention>? sources, List<ActorMention>? targets, List<CodedEvent> events, HashSet<(string?, string?, string, bool)> seen)
@@ -546,7 +593,7 @@ public sealed class EventStage : IPipelineStage
 
             case PatternElementKind.Gap:
             case PatternElementKind.Skip: // like a gap, but may pass over an actor
-                for (int skip = 0; skip <= 3; skip++)
+                for (int skip = 0; skip <= MaxGap; skip++)
                 {
                     int p = position + skip;
                     if (p > sentence.TokenEnd)
@@ -630,7 +677,7 @@ public sealed class EventStage : IPipelineStage
 
     private static bool IsClauseBreak(Document document, int t) => ActorStage.Is(document, t, ".", ";", ":", "!", "?");
 
-    private (List<ActorMention>? Sources, List<ActorMention>? Targets) AssignActors(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions, PatternMatch match, List<ActorMention>? lastSource)
+    private (List<ActorMention>? Sources, List<ActorMention>? Targets) AssignActors(Document document, DependencyTree? tree, Sentence sentence, List<ActorMention> mentions, PatternMatch match, List<ActorMention>? lastSource)
     {
         var actorMentions = mentions.Where(m => !m.Locative).ToList();
         ActorMention? source = match.SlotSource;
@@ -639,7 +686,62 @@ public sealed class EventStage : IPipelineStage
         bool passive = (match.Pattern.Flags & PatternFlags.Passive) != 0 || IsPassive(document, sentence, match.Trigger);
         bool nominal = !passive && IsNominal(document, sentence, match.Trigger);
 
-        if (source is null && (passive || nominal))
+        // A pattern that ends in a preposition ("cut ties with", "opened fire on") names its target right after it.
+        if (target is null && !noTarget && match.End == match.TriggerEnd + 1 && match.TriggerEnd + 1 < sentence.TokenEnd &&
+            ActorStage.Is(document, match.TriggerEnd, "with", "against", "on", "at", "toward", "towards", "into", "upon", "between"))
+        {
+            target = FirstMentionAfter(document, actorMentions, match.End, Math.Min(sentence.TokenEnd, match.End + 3), skipOfChains: false);
+        }
+
+        // The tree decides next; the word-order heuristics below fill only what it leaves open.
+        var syntax = tree is null ? null : SyntacticActors.Read(document, tree, actorMentions, match.Trigger, match.TriggerEnd, source);
+        bool sourceSettled = source is not null;
+        if (syntax is not null)
+        {
+            passive = syntax.Roles.Passive || (match.Pattern.Flags & PatternFlags.Passive) != 0;
+            nominal = syntax.Roles.Nominal && !passive;
+            if (source is null && syntax.Source is not null)
+            {
+                source = syntax.Source;
+                sourceSettled = true;
+            }
+            else if (source is null && syntax.SourceIsPronoun && lastSource is not null)
+            {
+                return (lastSource, noTarget ? null : Group(actorMentions, target ?? syntax.Target ?? TargetAfter(document, actorMentions, sentence, match, nominal, null)));
+            }
+            else if (source is null && syntax.SourceIsNonActor && !syntax.Roles.Nominal)
+            {
+                sourceSettled = true; // the subject is a word the dictionaries do not code ("gunmen", "the company")
+            }
+
+            if (target is not null && source is not null && target.Group == source.Group)
+            {
+                target = null;
+            }
+
+            if (target is null && syntax.Target is not null && (source is null || syntax.Target.Group != source.Group))
+            {
+                target = syntax.Target;
+            }
+        }
+
+        if (syntax is not null && syntax.Roles.Nominal && source is null && match.Pattern.Code.StartsWith("04", StringComparison.Ordinal) &&
+            ClauseRoles.GoverningSubject(document, tree!, syntax.Roles.Anchor, []) is int party && party >= 0 &&
+            SyntacticActors.MentionFor(tree!, actorMentions, party, match.Trigger, match.TriggerEnd) is { } participant &&
+            (target is null || participant.Group != target.Group))
+        {
+            source = participant; // "Fidan visited Baku for talks with Bayramov": the visitor takes part in the talks
+            sourceSettled = true;
+        }
+
+        if (syntax is not null && syntax.Roles.Nominal && source is null)
+        {
+            // The tree found no agent of the noun: the word-order reading of v1 decides ("the firing of X on Y").
+            passive = (match.Pattern.Flags & PatternFlags.Passive) != 0 || IsPassive(document, sentence, match.Trigger);
+            nominal = !passive && IsNominal(document, sentence, match.Trigger);
+        }
+
+        if (source is null && !sourceSettled && (passive || nominal))
         {
             // "attacked by X", "the firing of/by X on Y".
             int limit = Math.Min(sentence.TokenEnd, match.End + 12);
@@ -686,7 +788,7 @@ public sealed class EventStage : IPipelineStage
             target = NearestBefore(document, actorMentions, sentence, match.Trigger);
         }
 
-        if (source is null && !passive && !nominal)
+        if (source is null && !sourceSettled && !passive && !nominal)
         {
             // "Gunmen shot dead the governor ..., also wounding several residents": the participle's subject is the sentence's.
             source = MentionRules.IsParticipleAfterComma(document, sentence, match.Trigger) ? SentenceSubject(document, actorMentions, sentence, match.Trigger) : null;
@@ -725,7 +827,8 @@ public sealed class EventStage : IPipelineStage
             }
         }
 
-        if (target is not null && match.SlotTarget is null && MentionRules.IsTrailingSpeaker(document, sentence, target, t => IsVerbToken(lexical, t)))
+        var lexicalLayer = document.GetLayer<LexicalLayer>();
+        if (target is not null && match.SlotTarget is null && MentionRules.IsTrailingSpeaker(document, sentence, target, t => IsVerbToken(lexicalLayer, t)))
         {
             target = null; // "..., a senior official said": the reporter is not the object
         }

@@ -15,7 +15,7 @@ public enum PatternElementKind : byte
     Target,
     /// <summary>The source actor slot.</summary>
     Source,
-    /// <summary>A gap of 0 to 3 tokens that may contain an actor (PETRARCH's <c>^</c>, skip a noun phrase).</summary>
+    /// <summary>A gap that may contain an actor (PETRARCH's <c>^</c>, skip a noun phrase).</summary>
     Skip,
 }
 

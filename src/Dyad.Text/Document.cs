@@ -36,6 +36,8 @@ public enum Layer
     Places,
     /// <summary>Dates of events.</summary>
     Dates,
+    /// <summary>The coder's decisions per pattern match (only when explaining).</summary>
+    EventTrace,
 }
 
 /// <summary>

@@ -484,14 +484,11 @@ public static partial class PetrarchImporter
                 }
 
                 seq.AddRange(tokens);
-                bool first = true;
                 foreach (string t in pattern.Post)
                 {
-                    // PETRARCH finds the words anywhere in the verb phrase: up to six words may stand between the verb and
-                    // the first one (two Dyad gaps), up to three between later ones.
-                    seq.Add(first && t is not ("*" or "^") ? "* *" : "*");
+                    // PETRARCH finds the words anywhere in the verb phrase: a Dyad gap (a few words, no actor) between them.
+                    seq.Add("*");
                     seq.Add(t);
-                    first = false;
                 }
 
                 // Collapse runs of gaps and drop trailing ones.

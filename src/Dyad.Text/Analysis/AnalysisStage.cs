@@ -19,6 +19,8 @@ public sealed class AnalysisStage : IPipelineStage
     /// <inheritdoc />
     public IReadOnlyList<Layer> Needs { get; } = [Layer.Tokens, Layer.Sentences];
 
+    // The dateline layer is optional: when present, the dateline is parsed apart from the sentence it opens.
+
     /// <inheritdoc />
     public IReadOnlyList<Layer> Adds { get; } = [Layer.Lemmas, Layer.PartsOfSpeech, Layer.Dependencies];
 
@@ -35,10 +37,30 @@ public sealed class AnalysisStage : IPipelineStage
         var relations = new string[n];
         var spans = new TextSpan[Math.Max(1, MaxSentence(document))];
         string text = document.Text.Value;
+        int datelineEnd = document.Dateline?.Span.End ?? -1;
         foreach (var sentence in document.Sentences)
         {
-            int first = sentence.TokenStart;
-            int count = sentence.TokenCount;
+            // A dateline ("DUBAI –", "NEW DELHI, Sept 10 –") is parsed as a unit of its own, so that the city is
+            // never read as the subject of the report's first sentence.
+            int split = sentence.TokenStart;
+            while (split < sentence.TokenEnd && document.Token(split).End <= datelineEnd)
+            {
+                split++;
+            }
+
+            if (split > sentence.TokenStart && split < sentence.TokenEnd)
+            {
+                Analyse(sentence.TokenStart, split - sentence.TokenStart);
+                Analyse(split, sentence.TokenEnd - split);
+            }
+            else
+            {
+                Analyse(sentence.TokenStart, sentence.TokenCount);
+            }
+        }
+
+        void Analyse(int first, int count)
+        {
             for (int i = 0; i < count; i++)
             {
                 spans[i] = document.Token(first + i).Span;

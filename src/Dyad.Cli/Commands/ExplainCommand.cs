@@ -1,0 +1,148 @@
+using System.CommandLine;
+using System.Globalization;
+using Dyad.Coding;
+using Dyad.Coding.Input;
+using Dyad.Lexicon;
+using Dyad.Text;
+
+namespace Dyad.Cli.Commands;
+
+/// <summary>
+/// <c>dyad explain</c>: codes a sentence (or a short text) and shows every step: the parse tree, the actor
+/// matches with their dictionary lines, each pattern that matched and why it did or did not become an event,
+/// and the events with their place and date.
+/// </summary>
+internal static class ExplainCommand
+{
+    public static Command Create()
+    {
+        var text = new Argument<string?>("text") { Description = "The sentence or text to explain, or '-' to read it from standard input.", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<string?>("--file") { Description = "Read the text to explain from this file instead." };
+        var date = new Option<string?>("--date") { Description = "Report date (YYYY-MM-DD), for dated roles and relative dates." };
+        var noParse = new Option<bool>("--no-parse") { Description = "Explain the word-order coder (no parse tree), as 'dyad code --no-parse' would code." };
+        var command = new Command("explain", "Show how Dyad codes a sentence: tree, actors, candidate patterns and why each event was or was not produced.")
+        {
+            text, file, date, noParse,
+        };
+        command.SetAction(parse =>
+        {
+            DateOnly? reportDate = null;
+            string? rawDate = parse.GetValue(date);
+            if (rawDate is not null)
+            {
+                if (!ArticleReader.TryParseDate(rawDate, out var d))
+                {
+                    Console.Error.WriteLine($"dyad explain: --date '{rawDate}' is not a date; use YYYY-MM-DD.");
+                    return 2;
+                }
+
+                reportDate = d;
+            }
+
+            string? path = parse.GetValue(file);
+            string? given = parse.GetValue(text);
+            if (path is not null)
+            {
+                if (!File.Exists(path))
+                {
+                    Console.Error.WriteLine($"dyad explain: {path}: no such file.");
+                    return 2;
+                }
+
+                given = File.ReadAllText(path);
+            }
+
+            return Run(given ?? string.Empty, reportDate, !parse.GetValue(noParse), Console.Out, Console.Error, Console.In);
+        });
+        return command;
+    }
+
+    public static int Run(string text, DateOnly? reportDate, bool parse, TextWriter o, TextWriter errors, TextReader standardInput)
+    {
+        if (text == "-")
+        {
+            text = standardInput.ReadToEnd();
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.WriteLine("dyad explain: the text is empty; give a sentence in quotes, '-' for standard input or --file PATH.");
+            return 2;
+        }
+
+        var coder = new DyadCoder(parse: parse, explain: true);
+        var document = coder.Analyse(new Document("explain", text, new DocumentMetadata(reportDate)));
+        var actors = document.GetLayer<ActorLayer>();
+        var trace = document.GetLayer<EventTrace>();
+        var events = document.GetLayer<EventLayer>().Events;
+        var inv = CultureInfo.InvariantCulture;
+        o.WriteLine(string.Create(inv, $"Dictionaries {coder.Lexicon.Version}; report date {document.ReportDate?.ToString("yyyy-MM-dd", inv) ?? "unknown"}; {(parse ? "parse tree on" : "word order only (--no-parse)")}."));
+        foreach (var sentence in document.Sentences)
+        {
+            o.WriteLine();
+            o.WriteLine(string.Create(inv, $"== Sentence {sentence.Index + 1}: {document.Slice(sentence.Span).ReplaceLineEndings(" ")}"));
+            if (parse)
+            {
+                o.WriteLine("-- Tree");
+                for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+                {
+                    int head = document.Heads[t];
+                    string headText = head < 0 ? "ROOT" : string.Create(inv, $"{head - sentence.TokenStart + 1} {document.TokenText(head)}");
+                    o.WriteLine(string.Create(inv, $"  {t - sentence.TokenStart + 1,3}  {document.TokenText(t).ToString(),-18} {document.Upos[t],-6} {document.Relations[t],-12} <- {headText}"));
+                }
+            }
+
+            o.WriteLine("-- Actors");
+            bool any = false;
+            foreach (var m in actors.Mentions.Where(m => m.First >= sentence.TokenStart && m.Last < sentence.TokenEnd))
+            {
+                any = true;
+                string where = m.Locative ? " (a place here, not an actor)" : string.Empty;
+                string from = m.Evidence.Count == 0 ? "inferred from the article" : string.Join(", ", m.Evidence.Select(p => p.ToString()));
+                o.WriteLine(string.Create(inv, $"  \"{document.Slice(document.TokenRange(m.First, m.Last))}\" -> {m.Code} [{m.Kind}{(m.Group >= 0 ? $", group {m.Group}" : string.Empty)}]{where}  from {from}"));
+            }
+
+            if (!any)
+            {
+                o.WriteLine("  none: no dictionary actor in this sentence, so no event can be coded here.");
+            }
+
+            o.WriteLine("-- Patterns");
+            var decisions = trace.Decisions.Where(d => d.Sentence == sentence.Index).ToList();
+            if (decisions.Count == 0)
+            {
+                o.WriteLine(any ? "  none matched: no verb or noun pattern of the dictionaries fits these words." : "  not tried (no actors).");
+            }
+
+            foreach (var d in decisions)
+            {
+                string trigger = document.Slice(document.TokenRange(d.TriggerFirst, d.TriggerLast));
+                o.WriteLine(string.Create(inv, $"  \"{trigger}\" {d.Code} by {d.Rule}"));
+                foreach (string path in d.Syntax)
+                {
+                    o.WriteLine("      tree: " + path);
+                }
+
+                o.WriteLine(string.Create(inv, $"      sources [{string.Join(", ", d.Sources)}], targets [{string.Join(", ", d.Targets)}]"));
+                o.WriteLine(string.Create(inv, $"      {d.Outcome}: {d.Reason}"));
+            }
+
+            o.WriteLine("-- Events");
+            var here = events.Where(e => e.SentenceIndex == sentence.Index).ToList();
+            if (here.Count == 0)
+            {
+                o.WriteLine("  none");
+            }
+
+            foreach (var e in here)
+            {
+                var r = e.Record;
+                string place = r.Location is null ? "no place" : $"at {r.Location.Name} ({r.Location.Country})";
+                string when = r.Date is null ? "no date" : $"on {r.Date}";
+                o.WriteLine(string.Create(inv, $"  {r.Source ?? "-"} -> {r.Target ?? "-"} {r.Code} {r.CodeName}{(r.Negated ? " (negated)" : string.Empty)}, {place}, {when}; rule {r.Rule}"));
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Frozen;
+using Dyad.Text;
+
+namespace Dyad.Coding.Syntax;
+
+/// <summary>
+/// The actor mentions that fill the roles the tree gives a trigger: the mention covering the role's head word,
+/// or one reached through its appositions, compounds, modifiers and "of" phrases ("Khalafov, Deputy Minister
+/// of Foreign Affairs of Azerbaijan" -> the minister's mention). Pronoun subjects are reported as such so that
+/// the coder can resolve them to the last speaker.
+/// </summary>
+/// <param name="Roles">The roles read off the tree.</param>
+/// <param name="Source">The mention for the acting party, or null.</param>
+/// <param name="Target">The first target mention of another group than the source, or null.</param>
+/// <param name="SourceIsPronoun">True when the subject is a personal pronoun.</param>
+/// <param name="SourceIsNonActor">True when the tree names a subject that is no actor ("gunmen", "the company").</param>
+public sealed record SyntacticActors(SyntacticRoles Roles, ActorMention? Source, ActorMention? Target, bool SourceIsPronoun, bool SourceIsNonActor)
+{
+    private static readonly FrozenSet<string> PersonalPronouns = new[] { "he", "she", "they", "we", "it", "i" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Reads the roles of the trigger <paramref name="first"/>..<paramref name="last"/> and maps them to <paramref name="mentions"/> (non-locative, in text order).</summary>
+    public static SyntacticActors? Read(Document document, DependencyTree tree, List<ActorMention> mentions, int first, int last, ActorMention? knownSource)
+    {
+        var roles = ClauseRoles.Find(document, tree, first, last);
+        if (roles is null)
+        {
+            return null;
+        }
+
+        ActorMention? source = null;
+        bool pronoun = false, nonActor = false;
+        if (roles.Source >= 0)
+        {
+            source = MentionFor(tree, mentions, roles.Source, first, last);
+            if (source is null)
+            {
+                pronoun = PersonalPronouns.Contains(document.TokenText(roles.Source).ToString());
+                nonActor = !pronoun && roles.SourceIsSubject && tree.Upos(roles.Source) is "NOUN" or "PROPN";
+                if (pronoun && roles.ReporterSubject >= 0 && MentionFor(tree, mentions, roles.ReporterSubject, first, last) is { } reporter &&
+                    document.TokenText(roles.Source) is not ("it" or "It" or "they" or "They"))
+                {
+                    source = reporter; // "Trump said he wants ...": he is the one who said it
+                    pronoun = false;
+                }
+            }
+        }
+
+        var acting = knownSource ?? source;
+        ActorMention? target = null;
+        foreach (int t in roles.Targets)
+        {
+            var m = MentionFor(tree, mentions, t, first, last);
+            if (m is not null && (acting is null || m.Group != acting.Group))
+            {
+                target = m;
+                break;
+            }
+        }
+
+        return new SyntacticActors(roles, source, target, pronoun, nonActor);
+    }
+
+    /// <summary>The mention for the phrase headed by <paramref name="head"/>, not overlapping the trigger.</summary>
+    public static ActorMention? MentionFor(DependencyTree tree, List<ActorMention> mentions, int head, int triggerFirst, int triggerLast)
+    {
+        var covering = Covering(mentions, head);
+        if (covering is not null)
+        {
+            return covering.Last >= triggerFirst && covering.First <= triggerLast ? null : covering;
+        }
+
+        // A coordinated phrase ("Britain, France, Germany and several other governments"): an actor among the conjuncts.
+        int coordinationHead = tree.Relation(head) == "conj" && tree.Head(head) >= 0 ? tree.Head(head) : head;
+        if (Covering(mentions, coordinationHead) is { } first && !(first.Last >= triggerFirst && first.First <= triggerLast))
+        {
+            return first;
+        }
+
+        foreach (int c in tree.Children(coordinationHead))
+        {
+            if (tree.Relation(c) == "conj" && c != head && Covering(mentions, c) is { } conjunct && !(conjunct.Last >= triggerFirst && conjunct.First <= triggerLast))
+            {
+                return conjunct;
+            }
+        }
+
+        // Breadth-first through the phrase's nominal dependents, never into clauses.
+        Span<int> queue = stackalloc int[32];
+        Span<int> depth = stackalloc int[32];
+        int read = 0, write = 0;
+        queue[write] = head;
+        depth[write++] = 0;
+        while (read < write)
+        {
+            int t = queue[read];
+            int d = depth[read++];
+            foreach (int c in tree.Children(t))
+            {
+                string rel = tree.Relation(c);
+                if (rel is not ("appos" or "compound" or "amod" or "nmod:poss" or "flat" or "nmod" or "nmod:npmod" or "det:poss"))
+                {
+                    continue;
+                }
+
+                if (c >= triggerFirst && c <= triggerLast)
+                {
+                    continue;
+                }
+
+                var m = Covering(mentions, c);
+                if (m is not null && !(m.Last >= triggerFirst && m.First <= triggerLast))
+                {
+                    return m;
+                }
+
+                if (d < 3 && write < queue.Length)
+                {
+                    queue[write] = c;
+                    depth[write++] = d + 1;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static ActorMention? Covering(List<ActorMention> mentions, int token)
+    {
+        foreach (var m in mentions)
+        {
+            if (token >= m.First && token <= m.Last)
+            {
+                return m;
+            }
+
+            if (m.First > token)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+}
