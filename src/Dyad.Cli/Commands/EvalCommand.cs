@@ -17,9 +17,12 @@ internal static class EvalCommand
         var pred = new Option<string?>("--pred") { Description = "Predicted events (JSONL event records with doc_id); when omitted, Dyad codes the gold texts itself." };
         var seedDir = new Option<string?>("--seed-dir") { Description = "Folder for '@seed:FILE' texts (default: a 'seed' folder beside the gold file's folder)." };
         var list = new Option<int>("--list") { Description = "How many misses and false positives to list (0 = none).", DefaultValueFactory = _ => 1000 };
+        var dictionaries = new Option<string?>("--dictionaries") { Description = "Code the gold texts with the dictionaries in this folder (e.g. the output of 'dyad dict import') instead of the shipped ones." };
+        var conventions = new Option<string>("--conventions") { Description = "Coding conventions with --dictionaries: dyad or petrarch.", DefaultValueFactory = _ => "dyad" };
+        conventions.AcceptOnlyFromAmong("dyad", "petrarch");
         var command = new Command("eval", "Precision, recall and F1 against a gold set: by root and full code, with misses and false positives and their evidence.")
         {
-            gold, pred, seedDir, list, petrarch,
+            gold, pred, seedDir, list, petrarch, dictionaries, conventions,
         };
         command.SetAction(parse =>
         {
@@ -34,12 +37,33 @@ internal static class EvalCommand
                 return 2;
             }
 
-            return Run(goldPath, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error);
+            Lexicon.Lexicon? lexicon = null;
+            if (parse.GetValue(dictionaries) is string folder)
+            {
+                if (!Directory.Exists(folder))
+                {
+                    Console.Error.WriteLine($"dyad eval: --dictionaries {folder}: no such folder.");
+                    return 2;
+                }
+
+                lexicon = DictImportCommand.LoadFolder(folder);
+                foreach (var d in lexicon.Diagnostics)
+                {
+                    Console.Error.WriteLine("dyad eval: " + d);
+                }
+
+                if (parse.GetValue(conventions) == "petrarch")
+                {
+                    lexicon = lexicon.WithConventions(Lexicon.CodingConventions.Petrarch);
+                }
+            }
+
+            return Run(goldPath, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error, lexicon);
         });
         return command;
     }
 
-    public static int Run(string goldPath, string? predPath, string? seedDir, int listLimit, TextWriter output, TextWriter errors)
+    public static int Run(string goldPath, string? predPath, string? seedDir, int listLimit, TextWriter output, TextWriter errors, Lexicon.Lexicon? lexicon = null)
     {
         if (!File.Exists(goldPath))
         {
@@ -74,7 +98,7 @@ internal static class EvalCommand
         }
         else
         {
-            var coder = new DyadCoder();
+            var coder = new DyadCoder(lexicon);
             system = items.ToDictionary(
                 i => i.Id,
                 i => coder.Code(new Document(i.Id, i.Text, new DocumentMetadata(i.DatelineDate))));
