@@ -39,6 +39,8 @@ public enum PatternFlags
     Passive = 4,
     /// <summary>With a compound subject the act is among its members (PETRARCH's <c>%</c>); ranks above the same words without it.</summary>
     Compound = 8,
+    /// <summary>The act goes the other way: the target of the words acts on their source (PETRARCH's <c>[:CODE]</c>, "X received an invitation from Y" -> Y invites X).</summary>
+    Swap = 16,
 }
 
 /// <summary>A compiled verb or noun pattern.</summary>
@@ -157,11 +159,12 @@ public sealed class VerbDictionary
                         "notarget" => PatternFlags.NoTarget,
                         "passive" => PatternFlags.Passive,
                         "compound" => PatternFlags.Compound,
+                        "swap" => PatternFlags.Swap,
                         _ => PatternFlags.None,
                     };
-                    if (flag is not ("recip" or "notarget" or "passive" or "compound"))
+                    if (flag is not ("recip" or "notarget" or "passive" or "compound" or "swap"))
                     {
-                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown flag [{flag}]: use [recip], [notarget], [passive], [compound] or [reverse CODE]."));
+                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown flag [{flag}]: use [recip], [notarget], [passive], [compound], [swap] or [reverse CODE]."));
                     }
 
                     text = text[..open].TrimEnd();

@@ -7,7 +7,11 @@ namespace Dyad.Lexicon.Petrarch;
 public static partial class PetrarchImporter
 {
     /// <summary>An event code as PETRARCH writes it: <c>[010]</c>, <c>[---]</c>, <c>[042:043]</c>.</summary>
-    private sealed record CodeSpec(string Code, string? Reverse, bool Reciprocal);
+    private sealed record CodeSpec(string Code, string? Reverse, bool Reciprocal)
+    {
+        /// <summary>Only the reverse event (<c>[:CODE]</c>): the target acts on the source.</summary>
+        public bool Swap { get; init; }
+    }
 
     /// <summary>A verb of a block: per position, the alternatives (base form and listed forms).</summary>
     private sealed record VerbUnit(List<SortedSet<string>> Positions, CodeSpec? Code, int Line);
@@ -131,7 +135,7 @@ public static partial class PetrarchImporter
                 }
 
                 state.Counts.VerbBlocks++;
-                block = new VerbBlock { Name = m.Groups["name"].Value, Code = ParseCodeSpec(file, number, m.Groups["code"].Value, state, block: true), Line = number };
+                block = new VerbBlock { Name = m.Groups["name"].Value, Code = ParseCodeSpec(file, number, m.Groups["code"].Value, state), Line = number };
                 continue;
             }
 
@@ -176,7 +180,7 @@ public static partial class PetrarchImporter
         state.Verbs.Append(synsetLines).Append(patternLines);
     }
 
-    private static CodeSpec? ParseCodeSpec(PetrarchFile file, int line, string text, State state, bool block = false)
+    private static CodeSpec? ParseCodeSpec(PetrarchFile file, int line, string text, State state)
     {
         text = text.Trim();
         int colon = text.IndexOf(':');
@@ -190,8 +194,9 @@ public static partial class PetrarchImporter
         string reverse = text[(colon + 1)..].Trim();
         if (forward.Length == 0)
         {
-            state.Warn(file, line, $"code [{text}] gives only the reverse event (target acting on source), which Dyad patterns cannot express; {(block ? "block default" : "pattern")} skipped.");
-            return null;
+            // [:CODE]: only the reverse event, the target acting on the source ("appeared before court" [:173]).
+            string? swapped = state.EventCode(file, line, reverse);
+            return swapped is null || swapped == "---" ? null : new CodeSpec(swapped, null, false) { Swap = true };
         }
 
         string? f = state.EventCode(file, line, forward);
@@ -523,6 +528,11 @@ public static partial class PetrarchImporter
             if (compound)
             {
                 flags.Append(" [compound]");
+            }
+
+            if (code.Swap)
+            {
+                flags.Append(" [swap]");
             }
 
             if (reciprocal)

@@ -153,7 +153,7 @@ public static partial class PetrarchImporter
     /// <summary>A PETRARCH line without its comment, trimmed at the end.</summary>
     private static string StripComment(string line)
     {
-        int hash = line.IndexOf('#');
+        int hash = line.IndexOfAny(['#', ';']); // '#' and TABARI's ';'
         return (hash >= 0 ? line[..hash] : line).TrimEnd();
     }
 
@@ -216,6 +216,7 @@ public static partial class PetrarchImporter
     {
         string[] lines = file.Text.Split('\n');
         ActorEntry? current = null;
+        bool blank = false;
         for (int i = 0; i < lines.Length; i++)
         {
             int number = i + 1;
@@ -235,6 +236,11 @@ public static partial class PetrarchImporter
             string text = StripComment(raw);
             if (text.Trim().Length == 0)
             {
+                if (raw.Trim().Length == 0)
+                {
+                    blank = true;
+                }
+
                 continue;
             }
 
@@ -277,9 +283,22 @@ public static partial class PetrarchImporter
                 continue;
             }
 
-            // A new actor: PHRASE [CODE] ... or PHRASE alone (codes on the following lines).
-            Close(file, current, state);
-            current = new ActorEntry { Line = number };
+            // A new actor: PHRASE [CODE] ... or PHRASE alone (codes on the following lines). Head lines without codes
+            // directly above it (no blank line between) are further names of it, as in PETRARCH:
+            //   IVO_JOSIPOVIC_ / PRESIDENT_JOSIPOVIC_ / JOSIPOVIC_ / [HRVGOV >20120219]
+            var carried = current is not null && current.Codes.Count == 0 && !blank ? current : null;
+            if (carried is null)
+            {
+                Close(file, current, state);
+            }
+
+            current = new ActorEntry { Line = carried?.Line ?? number };
+            if (carried is not null)
+            {
+                current.Phrases.AddRange(carried.Phrases);
+            }
+
+            blank = false;
             int bracket = body.IndexOf('[');
             string phrase = bracket >= 0 ? body[..bracket] : body;
             AddActorPhrase(file, number, phrase, current, state);

@@ -111,6 +111,18 @@ public sealed class PetrarchImportTests
         Assert.Equal("HOBREB", Source("2001-01-01"));
     }
 
+    [Fact]
+    public void Actors_HeadsWithoutCodesShareTheCodesBelowThem()
+    {
+        var import = Import(actors: "IVO_JOSIPOVIC_\nPRESIDENT_JOSIPOVIC_ ;tabari comment\n\t[HRVGOV >20120219]\n\nLONELY_NAME\n\nGONDOR [GON]\n");
+        string people = FileText(import, "actors/people.txt");
+        Assert.Contains("Ivo Josipovic  # a.actors.txt:1", people);
+        Assert.Contains("President Josipovic  # a.actors.txt:2", people);
+        Assert.Contains("  HRVGOV 2012-02-20..  # a.actors.txt:3", people);
+        var warning = Assert.Single(import.Warnings);
+        Assert.Equal((5, "actor 'LONELY NAME' has no code; skipped."), (warning.Line, warning.Message));
+    }
+
     [Theory]
     [InlineData("ARNOR [ARN 9501-950101]", "date in [ARN 9501-950101]")]
     [InlineData("ARNOR [arn%]", "'ARN%' is not an actor code")]
@@ -164,11 +176,20 @@ public sealed class PetrarchImportTests
     [InlineData("--- SAY [010] ---\nSAY\n- UNSATISFACTORY [131]\n", 3, "without the verb position '*'")]
     [InlineData("--- SAY [010] ---\nSAY\n- * &NOSUCH [131]\n", 3, "names no synset")]
     [InlineData("--- SAY [010] ---\nSAY\n- * WORDS\n", 3, "without a [CODE]")]
-    [InlineData("--- SAY [:010] ---\nSAY\n", 1, "only the reverse event")]
     [InlineData("SAY\n", 1, "outside any synset")]
     [InlineData("--- SAY [010]\nSAY\n", 1, "block header")]
     public void Verbs_MalformedLinesWarnWithFileAndLine(string text, int line, string message) =>
         Assert.Contains(Import(verbs: text).Warnings, w => w.File == "a.verbs.txt" && w.Line == line && w.Message.Contains(message, StringComparison.Ordinal));
+
+    [Fact]
+    public void Verbs_ReverseOnlyCodeBecomesSwap()
+    {
+        var import = Import(verbs: "--- RECEIVE [---] ---\nRECEIVE\n- * INVITATION  [:026]\n");
+        Assert.Contains("026  =receive|received|receives|receiving * =invitation|invitations [swap]  # a.verbs.txt:3", FileText(import, "verbs/petrarch.txt"));
+        var coder = new DyadCoder(Import(actors: Actors, verbs: "--- RECEIVE [---] ---\nRECEIVE\n- * INVITATION  [:026]\n").Compile());
+        var e = Assert.Single(coder.Code(new Document("d", "Arnor received an invitation from Gondor.", new DocumentMetadata(new DateOnly(1995, 1, 1)))));
+        Assert.Equal(("GON", "ARN", "026"), (e.Source, e.Target, e.Code));
+    }
 
     [Fact]
     public void Verbs_NonCameoCodesKeptOnlyWhenAllowed()
