@@ -140,6 +140,11 @@ public sealed class EventStage : IPipelineStage
                 }
 
                 var (sources, targets) = AssignActors(document, tree, sentence, sentenceMentions, match, PersonalPronounBefore(document, sentence, match.Trigger) ? lastSpeaker ?? lastSource : lastSource);
+                if ((match.Pattern.Flags & PatternFlags.Swap) != 0)
+                {
+                    (sources, targets) = (targets, sources); // [swap]: "X received an invitation from Y" is Y inviting X
+                }
+
                 if (previous is not null && sources is not null && match.SlotSource is null && IsCoordinatedVerb(document, previous.Value.Match, sources[0], match))
                 {
                     // "X visited Y and held talks with Z": the object of the first verb is not the subject of the second.
