@@ -8,9 +8,9 @@ using Dyad.Text;
 namespace Dyad.Bench;
 
 /// <summary>
-/// Whole-process throughput on one thread: read (from memory), segment, look up, find actors, code, and
+/// Whole-process throughput on one thread: read (from memory), segment, tag and parse, look up, find actors, code, and
 /// serialise every event to JSON, over the fixed corpus. Reports the median of several runs, and, measured in
-/// the same run, the segmentation-only pass as the reference floor.
+/// the same run, the segmentation-only pass as the reference floor and coder v1 (no parse) as the baseline.
 /// </summary>
 public static class Throughput
 {
@@ -20,17 +20,22 @@ public static class Throughput
         long bytes = corpus.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Text));
         int sentences = corpus.Sum(a => Corpus.CountSentences(a.Text));
         var coder = new DyadCoder();
+        var wordOrderCoder = new DyadCoder(parse: false);
         Console.WriteLine($"corpus: {corpus.Count:N0} articles, {sentences:N0} sentences, {bytes / 1e6:F2} MB from {Corpus.Origin}; dictionaries {coder.Lexicon.Version}; {runs} runs, one thread");
 
         // Warm-up: dictionary load and two full passes so that tiered JIT reaches optimised code.
         CodeAll(coder, corpus);
         CodeAll(coder, corpus);
+        CodeAll(wordOrderCoder, corpus);
         SegmentAll(corpus);
 
         var segmentOnly = Measure(runs, () => SegmentAll(corpus));
         var full = Measure(runs, () => CodeAll(coder, corpus));
+        var wordOrder = Measure(runs, () => CodeAll(wordOrderCoder, corpus));
         Report("segmentation only (reference)", segmentOnly, sentences, bytes);
+        Report("dyad code --no-parse (coder v1)", wordOrder, sentences, bytes);
         Report("dyad code (whole pipeline + JSON)", full, sentences, bytes);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: parsing every sentence makes the pipeline {Median(full) / Median(wordOrder):F1}x slower than coder v1"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: whole pipeline takes {Median(full) / Median(segmentOnly):F1}x the time of segmentation alone"));
         return 0;
     }

@@ -523,6 +523,11 @@ public sealed class ActorStage : IPipelineStage
 
     private static bool IsLocative(Document document, LexicalLayer lexical, Sentence sentence, int first, int last, ActorEntryKind kind)
     {
+        if (last + 1 < sentence.TokenEnd && Is(document, last + 1, "'s", "’s"))
+        {
+            return false; // "at Prague's decision": a possessor acts, even after a place preposition
+        }
+
         int before = first - 1;
         if (before >= sentence.TokenStart && Is(document, before, "the"))
         {

@@ -20,16 +20,17 @@ public sealed class DyadCoder
     public DyadCoder(Lexicon.Lexicon? lexicon = null, IEnumerable<IPipelineStage>? extraStages = null, bool parse = true, bool explain = false)
     {
         Lexicon = lexicon ?? Dyad.Lexicon.Lexicon.Default;
-        var stages = new List<IPipelineStage> { new SegmentationStage() };
+        var stages = new List<IPipelineStage> { new SegmentationStage(), new LexicalStage(Lexicon), new ActorStage(Lexicon) };
         if (parse)
         {
-            stages.Add(new AnalysisStage());
+            // Only sentences that can yield an event are parsed (an actor and a pattern trigger); in explain mode, all.
+            stages.Add(explain
+                ? new AnalysisStage()
+                : new AnalysisStage(worthParsing: ParseSelection.WorthParsing(Lexicon), filterNeeds: [Layer.Lexical, Layer.Actors]));
         }
 
         stages.AddRange(
         [
-            new LexicalStage(Lexicon),
-            new ActorStage(Lexicon),
             new EventStage(Lexicon, useSyntax: parse, explain: explain),
             new WhereWhen.WhereWhenStage(),
             new ImpliedVisitStage(Lexicon),

@@ -728,6 +728,15 @@ public sealed class EventStage : IPipelineStage
             {
                 target = syntax.Target;
             }
+            else if (target is null && syntax.TargetIsPronoun && !noTarget)
+            {
+                // "deported X ... and banned him": the pronoun stands for the nearest earlier actor other than the source.
+                target = actorMentions.LastOrDefault(m => m.Last < match.Trigger && (source is null || m.Group != source.Group));
+                if (target is null)
+                {
+                    return (source is null ? null : Group(actorMentions, source), null);
+                }
+            }
         }
 
         if (syntax is not null && syntax.Roles.Nominal && source is null && match.Pattern.Code.StartsWith("04", StringComparison.Ordinal) &&

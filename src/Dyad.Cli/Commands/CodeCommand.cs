@@ -20,9 +20,10 @@ internal static class CodeCommand
         var dictionaries = new Option<string?>("--dictionaries") { Description = "Code with the dictionaries in this folder (laid out like src/Dyad.Lexicon/Data, e.g. the output of 'dyad dict import') instead of the shipped ones." };
         var conventions = new Option<string>("--conventions") { Description = "Coding conventions: dyad (CODING_RULES) or petrarch (bare country codes, future acts coded as acts), for dictionaries imported from PETRARCH.", DefaultValueFactory = _ => "dyad" };
         conventions.AcceptOnlyFromAmong("dyad", "petrarch");
+        var noParse = new Option<bool>("--no-parse") { Description = "Skip the parser: assign source and target by word order only (coder v1; faster, less accurate)." };
         var command = new Command("code", "Code news articles into CAMEO events (JSONL/CSV/table on standard output, diagnostics on standard error).")
         {
-            inputs, format, date, maxMb, quiet, dictionaries, conventions,
+            inputs, format, date, maxMb, quiet, noParse, dictionaries, conventions,
         };
         command.SetAction(parse =>
         {
@@ -60,15 +61,15 @@ internal static class CodeCommand
                 }
             }
 
-            return Run(parse.GetValue(inputs)!, parse.GetValue(format)!, reportDate, parse.GetValue(maxMb), parse.GetValue(quiet), Console.Out, Console.Error, Console.In, lexicon);
+            return Run(parse.GetValue(inputs)!, parse.GetValue(format)!, reportDate, parse.GetValue(maxMb), parse.GetValue(quiet), Console.Out, Console.Error, Console.In, parseSentences: !parse.GetValue(noParse), lexicon: lexicon);
         });
         return command;
     }
 
     /// <summary>Codes every input; returns 0 when all were read, 1 when some failed, 2 when none could be read.</summary>
-    public static int Run(IReadOnlyList<string> inputs, string format, DateOnly? reportDate, double maxArticleMb, bool quiet, TextWriter output, TextWriter errors, TextReader standardInput, Lexicon.Lexicon? lexicon = null)
+    public static int Run(IReadOnlyList<string> inputs, string format, DateOnly? reportDate, double maxArticleMb, bool quiet, TextWriter output, TextWriter errors, TextReader standardInput, bool parseSentences = true, Lexicon.Lexicon? lexicon = null)
     {
-        var coder = new DyadCoder(lexicon);
+        var coder = new DyadCoder(lexicon, parse: parseSentences);
         var reader = new ArticleReader((long)(maxArticleMb * 1024 * 1024), reportDate, standardInput);
         int articles = 0, events = 0, failures = 0, warnings = 0;
         var clock = Stopwatch.StartNew();

@@ -260,6 +260,10 @@ public static class ClauseRoles
             case "acl:relcl":
                 paths.Add($"subject (modified noun): relative clause '{Text(document, verb)}' modifies '{Text(document, head)}'");
                 return head;
+            case "acl" when tree.Xpos(verb) == "VB" && tree.Child(verb, "mark") is int mark && mark >= 0 && document.TokenText(mark).Equals("to", StringComparison.OrdinalIgnoreCase):
+                // "urged the rebels to withdraw" parsed as an infinitival modifier of "rebels": they are to withdraw.
+                paths.Add($"subject (controller): '{Text(document, head)}' is to '{Text(document, verb)}'");
+                return head;
             case "acl" when tree.Xpos(verb) == "VBG":
                 paths.Add($"subject (modified noun): participle '{Text(document, verb)}' modifies '{Text(document, head)}'");
                 return head;
@@ -292,6 +296,14 @@ public static class ClauseRoles
             if (tree.Relation(c) is "obj" or "iobj")
             {
                 Add(targets, paths, c, $"target: {tree.Relation(c)} '{Text(document, c)}' of '{Text(document, verb)}'");
+                foreach (int n in tree.Children(c))
+                {
+                    // "held talks with X", "launched an attack on Y": the counterpart hangs on the object noun.
+                    if (tree.Relation(n) == "nmod" && TargetCase(document, tree, n) is string prep)
+                    {
+                        Add(targets, paths, n, $"target: '{prep} {Text(document, n)}' of the object '{Text(document, c)}'");
+                    }
+                }
             }
         }
 

@@ -16,6 +16,13 @@ namespace Dyad.Coding.Syntax;
 /// <param name="SourceIsNonActor">True when the tree names a subject that is no actor ("gunmen", "the company").</param>
 public sealed record SyntacticActors(SyntacticRoles Roles, ActorMention? Source, ActorMention? Target, bool SourceIsPronoun, bool SourceIsNonActor)
 {
+    /// <summary>
+    /// True when the first target the tree names is an object pronoun ("banned him", "met them") and no actor
+    /// mention fills it: the coder resolves it to an earlier actor.
+    /// </summary>
+    public bool TargetIsPronoun { get; init; }
+
+    private static readonly FrozenSet<string> ObjectPronouns = new[] { "him", "her", "them" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenSet<string> PersonalPronouns = new[] { "he", "she", "they", "we", "it", "i" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads the roles of the trigger <paramref name="first"/>..<paramref name="last"/> and maps them to <paramref name="mentions"/> (non-locative, in text order).</summary>
@@ -57,7 +64,8 @@ public sealed record SyntacticActors(SyntacticRoles Roles, ActorMention? Source,
             }
         }
 
-        return new SyntacticActors(roles, source, target, pronoun, nonActor);
+        bool targetPronoun = target is null && roles.Targets.Count > 0 && ObjectPronouns.Contains(document.TokenText(roles.Targets[0]).ToString());
+        return new SyntacticActors(roles, source, target, pronoun, nonActor) { TargetIsPronoun = targetPronoun };
     }
 
     /// <summary>The mention for the phrase headed by <paramref name="head"/>, not overlapping the trigger.</summary>

@@ -9,15 +9,27 @@ namespace Dyad.Text.Analysis;
 public sealed class AnalysisStage : IPipelineStage
 {
     private readonly AnalyserModel? _model;
+    private readonly Func<Document, Sentence, bool>? _worthParsing;
+    private readonly IReadOnlyList<Layer> _needs;
 
-    /// <summary>Creates the stage over <paramref name="model"/>, or over <see cref="AnalyserModel.Default"/> (loaded on first use) when null.</summary>
-    public AnalysisStage(AnalyserModel? model = null) => _model = model;
+    /// <summary>
+    /// Creates the stage over <paramref name="model"/>, or over <see cref="AnalyserModel.Default"/> (loaded on first use) when null.
+    /// With <paramref name="worthParsing"/>, only the sentences it accepts are analysed; the others get neutral values
+    /// (tag <c>X</c>, lemma = the word, each word its own root), which consumers treat as "no parse". Layers the
+    /// filter reads are listed in <paramref name="filterNeeds"/>.
+    /// </summary>
+    public AnalysisStage(AnalyserModel? model = null, Func<Document, Sentence, bool>? worthParsing = null, IReadOnlyList<Layer>? filterNeeds = null)
+    {
+        _model = model;
+        _worthParsing = worthParsing;
+        _needs = [Layer.Tokens, Layer.Sentences, .. filterNeeds ?? []];
+    }
 
     /// <inheritdoc />
     public string Name => "analyse";
 
     /// <inheritdoc />
-    public IReadOnlyList<Layer> Needs { get; } = [Layer.Tokens, Layer.Sentences];
+    public IReadOnlyList<Layer> Needs => _needs;
 
     // The dateline layer is optional: when present, the dateline is parsed apart from the sentence it opens.
 
@@ -42,6 +54,11 @@ public sealed class AnalysisStage : IPipelineStage
         {
             // A dateline ("DUBAI –", "NEW DELHI, Sept 10 –") is parsed as a unit of its own, so that the city is
             // never read as the subject of the report's first sentence.
+            if (_worthParsing is not null && !_worthParsing(document, sentence))
+            {
+                continue; // left neutral below
+            }
+
             int split = sentence.TokenStart;
             while (split < sentence.TokenEnd && document.Token(split).End <= datelineEnd)
             {

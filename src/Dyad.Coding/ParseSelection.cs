@@ -1,0 +1,58 @@
+using Dyad.Text;
+
+namespace Dyad.Coding;
+
+/// <summary>
+/// Which sentences the coder needs parsed: those with an actor that is not a place and a word that can trigger a
+/// verb or noun pattern. Every other sentence cannot yield an event, so parsing it would only cost time.
+/// </summary>
+public static class ParseSelection
+{
+    /// <summary>The filter for <see cref="Dyad.Text.Analysis.AnalysisStage"/> over <paramref name="lexicon"/>; needs the lexical and actor layers.</summary>
+    public static Func<Document, Sentence, bool> WorthParsing(Lexicon.Lexicon lexicon) => (document, sentence) =>
+    {
+        var actors = document.GetLayer<ActorLayer>().Mentions;
+        int lo = 0, hi = actors.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (actors[mid].First < sentence.TokenStart)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        bool hasActor = false;
+        for (int k = lo; k < actors.Count && actors[k].First < sentence.TokenEnd; k++)
+        {
+            if (!actors[k].Locative)
+            {
+                hasActor = true;
+                break;
+            }
+        }
+
+        if (!hasActor)
+        {
+            return false;
+        }
+
+        var lexical = document.GetLayer<LexicalLayer>();
+        for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+        {
+            foreach (int id in lexical.Candidates(t))
+            {
+                if (id >= 0 && lexicon.Verbs.TriggeredBy(id).Length > 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    };
+}

@@ -1,0 +1,78 @@
+using Dyad.Coding;
+using Dyad.Text;
+using Xunit;
+
+namespace Dyad.Tests.Coding;
+
+/// <summary>The coder with and without the parse, on sentences where word order alone goes wrong, and the stages around it.</summary>
+public sealed class ParsedCoderTests
+{
+    private static readonly DyadCoder Parsed = new(FictionalLexicon.Build());
+    private static readonly DyadCoder WordOrder = new(FictionalLexicon.Build(), parse: false);
+    private static readonly DyadCoder Shipped = new();
+
+    private static string Summary(DyadCoder coder, string text, string date = "2023-04-14") =>
+        string.Join("; ", coder.Code(new Document("t", text, new DocumentMetadata(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture))))
+            .Select(e => $"{e.Source ?? "-"} {e.Code} {e.Target ?? "-"}{(e.Negated ? " NEG" : string.Empty)}"));
+
+    [Fact]
+    public void Dateline_CityIsNeverTheSubject()
+    {
+        const string text = "DUBAI – Saudi Arabia, the United Arab Emirates and Egypt cut diplomatic ties with Qatar on Monday.";
+        Assert.Equal("SAUGOV 161 QATGOV; AREGOV 161 QATGOV; EGYGOV 161 QATGOV", Summary(Shipped, text, "2017-06-05"));
+    }
+
+    [Fact]
+    public void PatternEndingInPreposition_TargetIsItsObject()
+    {
+        // The parser may attach a later name as an object; "cut ties with" names its target itself.
+        Assert.Equal("BOLGOV 161 ISRGOV", Summary(Shipped, "Bolivia cut ties with Israel in 2009, under President Evo Morales.", "2023-10-31"));
+    }
+
+    [Fact]
+    public void TalksInTheHostsCapital_ImplyAVisitPair()
+    {
+        string summary = Summary(Shipped, "NEW DELHI, Sept 10 – Indian Foreign Minister Subrahmanyam Jaishankar held talks with Russian Foreign Minister Sergei Lavrov in Moscow on Wednesday.", "2020-09-10");
+        Assert.Contains("INDGOV 046 RUSGOV", summary);
+        Assert.Contains("INDGOV 042 RUSGOV", summary);
+        Assert.Contains("RUSGOV 043 INDGOV", summary);
+    }
+
+    [Fact]
+    public void TalksInAThirdCountry_ImplyNoVisit()
+    {
+        string summary = Summary(Shipped, "Indian Foreign Minister Subrahmanyam Jaishankar held talks with Russian Foreign Minister Sergei Lavrov in Geneva on Wednesday.", "2020-09-10");
+        Assert.Contains("INDGOV 046 RUSGOV", summary);
+        Assert.DoesNotContain("042", summary);
+    }
+
+    [Fact]
+    public void ImpliedVisit_NamesItsRule()
+    {
+        var events = Shipped.Code(new Document("t", "Indian Foreign Minister Subrahmanyam Jaishankar held talks with Russian Foreign Minister Sergei Lavrov in Moscow.", new DocumentMetadata(new DateOnly(2020, 9, 10))));
+        Assert.Contains(events, e => e.Code == "042" && e.Rule == ImpliedVisitStage.Rule && e.Location?.Country == "RU");
+    }
+
+    [Fact]
+    public void ReportedPronoun_IsTheReporter()
+    {
+        Assert.Contains("USAGOV", Summary(Shipped, "President Donald Trump said he wants Russia's help on North Korea.", "2017-07-07").Split(' ')[0]);
+    }
+
+    [Fact]
+    public void ParsedAndWordOrderCoders_AgreeOnSimpleClauses()
+    {
+        const string text = "Arnorian troops opened fire on Gondorian positions.";
+        Assert.Equal(Summary(WordOrder, text), Summary(Parsed, text));
+    }
+
+    [Fact]
+    public void SentencesWithoutActorOrTrigger_AreNotParsed()
+    {
+        var document = Parsed.Analyse(new Document("t", "The weather was fine. Arnorian troops opened fire on Gondorian positions.", new DocumentMetadata(new DateOnly(2023, 4, 14))));
+        var first = document.Sentence(0);
+        Assert.All(Enumerable.Range(first.TokenStart, first.TokenCount), t => Assert.Equal("X", document.Upos[t]));
+        var second = document.Sentence(1);
+        Assert.Contains(Enumerable.Range(second.TokenStart, second.TokenCount), t => document.Upos[t] == "VERB");
+    }
+}
