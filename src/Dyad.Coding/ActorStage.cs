@@ -131,8 +131,9 @@ public sealed class ActorStage : IPipelineStage
         }
 
         mentions = AddAppositiveNames(document, lexical, mentions);
+        mentions = MentionRules.MergeTitleAndName(mentions);
         var pairs = AddPairReferences(document, mentions);
-        GroupCompounds(document, mentions);
+        GroupCompounds(document, mentions, t => IsVerbToken(lexical, t));
         foreach (var (first, second) in pairs)
         {
             second.Group = first.Group; // "the two countries" is one compound of both parties
@@ -414,7 +415,8 @@ public sealed class ActorStage : IPipelineStage
                     ActorEntryKind.Organisation => ActorMentionKind.Organisation,
                     _ => ActorMentionKind.Country,
                 };
-                bool locative = IsLocative(document, lexical, sentence, hit.First, hit.Last, entry.Kind);
+                // PETRARCH conventions read every actor as an actor, also in a place phrase ("fired at Seoul").
+                bool locative = _lexicon.Conventions.PlacesAsLocations && IsLocative(document, lexical, sentence, hit.First, hit.Last, entry.Kind);
                 int end = entry.Kind == ActorEntryKind.Organisation ? hit.Last : ExtendOverName(document, lexical, sentence, hits, ref h, hit.Last);
                 output.Add(new ActorMention(hit.First, end, bare, kind, locative, [entry.Where]) { IsAdjective = entry.Kind == ActorEntryKind.CountryAdjective && end == hit.Last });
                 continue;
@@ -715,7 +717,20 @@ public sealed class ActorStage : IPipelineStage
     /// Links mentions into compound groups: "X and Y", "X or Y", "X, Y and Z", "X as well as Y". A comma alone links
     /// only inside a list that ends with "and"/"or" ("Azerbaijan, Armenia continues" is two clauses).
     /// </summary>
-    private static void GroupCompounds(Document document, List<ActorMention> mentions)
+    private bool IsVerbToken(LexicalLayer lexical, int t)
+    {
+        foreach (int id in lexical.Candidates(t))
+        {
+            if (id >= 0 && _lexicon.Verbs.TriggeredBy(id).Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void GroupCompounds(Document document, List<ActorMention> mentions, Func<int, bool> isVerb)
     {
         for (int m = 0; m < mentions.Count; m++)
         {
@@ -734,7 +749,7 @@ public sealed class ActorStage : IPipelineStage
             }
 
             int from = previous.Last + 1;
-            int to = current.First; // exclusive
+            int to = MentionRules.ModifiersStart(document, from, current.First, isVerb); // "and the evil awful Gondor"
             var words = new List<string>();
             for (int t = from; t < to; t++)
             {

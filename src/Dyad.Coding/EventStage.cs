@@ -98,6 +98,11 @@ public sealed class EventStage : IPipelineStage
             (PatternMatch Match, List<ActorMention> Sources)? previous = null;
             foreach (var match in matches)
             {
+                if (match.Pattern.IsNull)
+                {
+                    continue; // a null pattern (---) blocks shorter patterns at its trigger and codes nothing
+                }
+
                 string code = match.Pattern.Code;
                 if (discard && !(code.StartsWith("018", StringComparison.Ordinal) || code.StartsWith("023", StringComparison.Ordinal) || code.StartsWith("07", StringComparison.Ordinal)))
                 {
@@ -118,12 +123,28 @@ public sealed class EventStage : IPipelineStage
                 }
 
                 bool negated = IsNegated(document, sentence, match.Trigger);
-                if (IsFuture(document, sentence, match.Trigger))
+                if (negated && _lexicon.Conventions.NegatedCodes is { } negations)
+                {
+                    // PETRARCH conventions: a negated act takes the code of its opposite, or is not coded.
+                    if (!negations.TryGetValue(code, out string? opposite))
+                    {
+                        continue;
+                    }
+
+                    (code, negated) = (opposite, false);
+                }
+
+                if (_lexicon.Conventions.FutureAsIntent && IsFuture(document, sentence, match.Trigger))
                 {
                     code = FutureCode(code);
                 }
 
                 var (sources, targets) = AssignActors(document, tree, sentence, sentenceMentions, match, PersonalPronounBefore(document, sentence, match.Trigger) ? lastSpeaker ?? lastSource : lastSource);
+                if ((match.Pattern.Flags & PatternFlags.Swap) != 0)
+                {
+                    (sources, targets) = (targets, sources); // [swap]: "X received an invitation from Y" is Y inviting X
+                }
+
                 if (previous is not null && sources is not null && match.SlotSource is null && IsCoordinatedVerb(document, previous.Value.Match, sources[0], match))
                 {
                     // "X visited Y and held talks with Z": the object of the first verb is not the subject of the second.
@@ -139,7 +160,9 @@ public sealed class EventStage : IPipelineStage
                     targets = sources; // "each side accused the other", "the two criticized each other"
                 }
 
-                if (targets is null && sources is { Count: >= 2 } && (match.Pattern.Flags & PatternFlags.Reciprocal) != 0)
+                // [compound]: an act among the members of a compound subject ("Gondor and Osgiliath postponed their meeting").
+                bool amongMembers = (match.Pattern.Flags & PatternFlags.Compound) != 0 && sources is { Count: >= 2 };
+                if ((targets is null || amongMembers) && sources is { Count: >= 2 } && (amongMembers || (match.Pattern.Flags & PatternFlags.Reciprocal) != 0))
                 {
                     targets = sources; // reciprocal act among the members of a compound
                 }
@@ -246,16 +269,23 @@ public sealed class EventStage : IPipelineStage
                 {
                     Add(targetCode, target, sourceCode, source);
                 }
+
+                // An act implying its counterpart with another code ([reverse 043]: a visit is hosted).
+                if (match.Pattern.ReverseCode is string reverseCode && code == match.Pattern.Code && sourceCode is not null && targetCode is not null &&
+                    _lexicon.Ontology.Find(reverseCode) is CameoEventType reverseType)
+                {
+                    Add(targetCode, target, sourceCode, source, reverseType);
+                }
             }
         }
 
-        void Add(string? sourceCode, ActorMention? source, string? targetCode, ActorMention? target)
+        void Add(string? sourceCode, ActorMention? source, string? targetCode, ActorMention? target, CameoEventType? asType = null)
         {
-            var eventType = type;
-            string refined = RefineByRoles(type.Code, sourceCode, targetCode, document.Slice(document.TokenRange(match.Trigger, match.TriggerEnd)));
-            if (refined != type.Code)
+            var eventType = asType ?? type;
+            string refined = RefineByRoles(eventType.Code, sourceCode, targetCode, document.Slice(document.TokenRange(match.Trigger, match.TriggerEnd)));
+            if (refined != eventType.Code)
             {
-                eventType = _lexicon.Ontology.Find(refined) ?? type;
+                eventType = _lexicon.Ontology.Find(refined) ?? eventType;
             }
 
             if (!seen.Add((sourceCode, targetCode, eventType.Code, negated)))
@@ -301,12 +331,12 @@ public sealed class EventStage : IPipelineStage
     }
 
     /// <summary>A bare country acting in a political (non-violent) act is its government.</summary>
-    private static string RoleForSource(ActorMention m, string root) =>
-        m.Kind == ActorMentionKind.Country && m.Code.Length == 3 ? m.Code + "GOV" : m.Code;
+    private string RoleForSource(ActorMention m, string root) =>
+        _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 ? m.Code + "GOV" : m.Code;
 
     /// <summary>A bare country addressed by a statement or diplomatic act is its government; aid and force go to the country.</summary>
-    private static string RoleForTarget(ActorMention m, string root) =>
-        m.Kind == ActorMentionKind.Country && m.Code.Length == 3 && root is "01" or "02" or "03" or "04" or "05" or "06" or "09" or "10" or "11" or "12" or "13" or "16"
+    private string RoleForTarget(ActorMention m, string root) =>
+        _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 && root is "01" or "02" or "03" or "04" or "05" or "06" or "09" or "10" or "11" or "12" or "13" or "16"
             ? m.Code + "GOV"
             : m.Code;
 
@@ -578,6 +608,7 @@ public sealed class EventStage : IPipelineStage
             }
 
             case PatternElementKind.Gap:
+            case PatternElementKind.Skip: // like a gap, but may pass over an actor
                 for (int skip = 0; skip <= MaxGap; skip++)
                 {
                     int p = position + skip;
@@ -589,7 +620,7 @@ public sealed class EventStage : IPipelineStage
                     if (skip > 0)
                     {
                         int t = p - 1;
-                        if (t >= sentence.TokenEnd || IsClauseBreak(document, t) || index.MentionAt(t) is not null)
+                        if (t >= sentence.TokenEnd || IsClauseBreak(document, t) || (e.Kind == PatternElementKind.Gap && index.MentionAt(t) is not null))
                         {
                             break;
                         }
@@ -639,6 +670,19 @@ public sealed class EventStage : IPipelineStage
         foreach (int id in e.Ids)
         {
             if (e.Kind == PatternElementKind.Surface ? lexical.FormIds[position] == id : lexical.HasLemma(position, id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsVerbToken(LexicalLayer lexical, int t)
+    {
+        foreach (int id in lexical.Candidates(t))
+        {
+            if (id >= 0 && _lexicon.Verbs.TriggeredBy(id).Length > 0)
             {
                 return true;
             }
@@ -745,6 +789,11 @@ public sealed class EventStage : IPipelineStage
             }
         }
 
+        if (source is null && nominal && match.SlotSource is null)
+        {
+            source = MentionRules.PossessorOf(document, actorMentions, match.Trigger); // "Eriador's death toll", "Russia's attack on"
+        }
+
         if (nominal && source is not null && match.SlotSource is null && match.Pattern.Code.StartsWith("11", StringComparison.Ordinal))
         {
             // "provocations by Armenia", "the aggression of X": a disapproving noun names the accused; the
@@ -766,7 +815,9 @@ public sealed class EventStage : IPipelineStage
 
         if (source is null && !sourceSettled && !passive && !nominal)
         {
-            source = NearestBefore(document, actorMentions, sentence, match.Trigger);
+            // "Gunmen shot dead the governor ..., also wounding several residents": the participle's subject is the sentence's.
+            source = MentionRules.IsParticipleAfterComma(document, sentence, match.Trigger) ? SentenceSubject(document, actorMentions, sentence, match.Trigger) : null;
+            source ??= NearestBefore(document, actorMentions, sentence, match.Trigger);
             if (source is null && lastSource is not null && HasPronounSubject(document, sentence, match.Trigger))
             {
                 return (lastSource, noTarget ? null : Group(actorMentions, target ?? TargetAfter(document, actorMentions, sentence, match, nominal, source)));
@@ -799,6 +850,12 @@ public sealed class EventStage : IPipelineStage
             {
                 return (members, null);
             }
+        }
+
+        var lexicalLayer = document.GetLayer<LexicalLayer>();
+        if (target is not null && match.SlotTarget is null && MentionRules.IsTrailingSpeaker(document, sentence, target, t => IsVerbToken(lexicalLayer, t)))
+        {
+            target = null; // "..., a senior official said": the reporter is not the object
         }
 
         return (Group(actorMentions, source), Group(actorMentions, target));
@@ -1106,19 +1163,7 @@ public sealed class EventStage : IPipelineStage
 
     private bool ContainsDiscard(LexicalLayer lexical, Sentence sentence)
     {
-        if (_lexicon.DiscardIds.Count == 0)
-        {
-            return false;
-        }
-
-        for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
-        {
-            if (_lexicon.DiscardIds.Contains(lexical.FormIds[t]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (_lexicon.DiscardIds.Count > 0 || _lexicon.DiscardPhrases.Count > 0) &&
+               _lexicon.ContainsDiscard(lexical.FormIds.AsSpan(sentence.TokenStart, sentence.TokenEnd - sentence.TokenStart));
     }
 }

@@ -141,13 +141,16 @@ public sealed class ActorDictionary
                 string[] head = parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (head.Length != 2 || !IsCode(head[0], 3) || head[1].Length != 2)
                 {
-                    diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E104BadActorCode, where, "A country block starts with 'CCC II | Name | ...' (CAMEO code, ISO alpha-2)."));
+                    diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E104BadActorCode, where, "A country block starts with 'CCC II | Name | ...' (CAMEO code, ISO alpha-2, or -- when it has none)."));
                     country = null;
                     continue;
                 }
 
                 country = head[0];
-                iso2[country] = head[1].ToUpperInvariant();
+                if (head[1] != "--")
+                {
+                    iso2[country] = head[1].ToUpperInvariant();
+                }
                 foreach (string name in parts.Skip(1))
                 {
                     raw.Add(RawActorEntry.Create(name, ActorEntryKind.CountryName, country, null, false, where));
@@ -201,9 +204,9 @@ public sealed class ActorDictionary
             if (!line.Indented)
             {
                 string[] parts = SplitAlternatives(line.Text);
-                if (!IsCode(parts[0], -1))
+                if (!IsActorCode(parts[0]))
                 {
-                    diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E104BadActorCode, where, $"'{parts[0]}' is not an actor code (upper-case letters, 3 to 15)."));
+                    diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E104BadActorCode, where, $"'{parts[0]}' is not an actor code (upper-case letters, 3 to 15; imported codes may also use digits and / + -)."));
                     code = null;
                     continue;
                 }
@@ -244,17 +247,17 @@ public sealed class ActorDictionary
         {
             var where = new Provenance(file.Name, line.Number);
             string[] parts = SplitAlternatives(line.Text);
-            if (line.Indented || !IsCode(parts[0], 3))
+            if (line.Indented || !IsRoleCode(parts[0]))
             {
-                diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E104BadActorCode, where, "An agent line is 'ROLE | phrase | phrase ...' with a 3-letter role code."));
+                diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E104BadActorCode, where, "An agent line is 'ROLE | phrase | phrase ...' with a 3-letter role code (or up to four of them, GOVMED)."));
                 continue;
             }
 
             foreach (string phrase in parts.Skip(1))
             {
-                if (knownRoles.Count > 0 && !knownRoles.Contains(parts[0]))
+                if (knownRoles.Count > 0 && Enumerable.Range(0, parts[0].Length / 3).Any(k => !knownRoles.Contains(parts[0].Substring(k * 3, 3))))
                 {
-                    diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E104BadActorCode, where, $"'{parts[0]}' is not a role in cameo/actor-roles.tsv."));
+                    diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E104BadActorCode, where, $"'{parts[0]}' is not a role (or roles) in cameo/actor-roles.tsv."));
                     break;
                 }
 
@@ -298,7 +301,7 @@ public sealed class ActorDictionary
             }
 
             string[] f = line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (f.Length < 1 || !IsCode(f[0], -1))
+            if (f.Length < 1 || !IsActorCode(f[0]))
             {
                 diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E104BadActorCode, where, "A role line is '  CODE FROM..TO'."));
                 continue;
@@ -343,6 +346,16 @@ public sealed class ActorDictionary
     /// <summary>Splits on ' | ' and trims; removes empty parts.</summary>
     internal static string[] SplitAlternatives(string text) =>
         text.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>A role code: one to four 3-letter segments (GOV, GOVMED).</summary>
+    internal static bool IsRoleCode(string s) => s.Length % 3 == 0 && s.Length is >= 3 and <= 12 && s.All(char.IsAsciiLetterUpper);
+
+    /// <summary>
+    /// A full actor code: upper-case letters (3 to 15), or, as imported from PETRARCH, 3 to 24 of upper-case letters, digits
+    /// and <c>/ + -</c> (<c>G77</c>, <c>FRO/BIL/SAM</c>, <c>+++</c>).
+    /// </summary>
+    internal static bool IsActorCode(string s) =>
+        IsCode(s, -1) || (s.Length is >= 3 and <= 24 && s.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '/' or '+' or '-'));
 
     /// <summary>Upper-case ASCII letters; exact length when <paramref name="length"/> &gt; 0, else 3 to 15.</summary>
     internal static bool IsCode(string s, int length) =>

@@ -49,6 +49,41 @@ public sealed class Lexicon
     /// <summary>Vocabulary ids of discard words: a sentence containing one is not coded (sports, weather...).</summary>
     public IReadOnlySet<int> DiscardIds { get; }
 
+    /// <summary>The coding conventions the dictionaries were written for (Dyad's own unless imported).</summary>
+    public CodingConventions Conventions { get; private init; } = CodingConventions.Dyad;
+
+    /// <summary>The same dictionaries coded under other conventions.</summary>
+    public Lexicon WithConventions(CodingConventions conventions) =>
+        new(Ontology, Actors, Verbs, Vocabulary, Version, Diagnostics, DiscardIds) { DiscardPhrases = DiscardPhrases, Conventions = conventions };
+
+    /// <summary>Discards of several words ("African Nations Cup"), as vocabulary ids of their folded tokens.</summary>
+    public IReadOnlyList<int[]> DiscardPhrases { get; private init; } = [];
+
+    /// <summary>
+    /// True when the tokens <c>[start, end)</c> of <paramref name="formIds"/> (vocabulary ids of folded forms) contain a discard
+    /// word or phrase: such a sentence is not coded (sports, weather, disasters...).
+    /// </summary>
+    public bool ContainsDiscard(ReadOnlySpan<int> formIds)
+    {
+        for (int t = 0; t < formIds.Length; t++)
+        {
+            if (DiscardIds.Contains(formIds[t]))
+            {
+                return true;
+            }
+
+            foreach (int[] phrase in DiscardPhrases)
+            {
+                if (phrase[0] == formIds[t] && t + phrase.Length <= formIds.Length && formIds.Slice(t, phrase.Length).SequenceEqual(phrase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The names of the embedded dictionary files.</summary>
     public static IEnumerable<string> EmbeddedFileNames =>
         typeof(Lexicon).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Select(n => n[ResourcePrefix.Length..]);
@@ -79,11 +114,20 @@ public sealed class Lexicon
         var rawActors = ActorDictionary.Parse(files.Where(f => f.Name.StartsWith("actors/", StringComparison.Ordinal)), diagnostics, iso2, roles);
         var rawPatterns = VerbDictionary.Parse(files.Where(f => f.Name.StartsWith("verbs/", StringComparison.Ordinal)), ontology, diagnostics);
         var discardWords = new List<string>();
+        var discardPhrases = new List<string[]>();
         foreach (var file in files.Where(f => f.Name.EndsWith("discards.txt", StringComparison.Ordinal)))
         {
             foreach (var line in LineReader.Read(file, "discards", diagnostics))
             {
-                discardWords.Add(Vocabulary.Fold(line.Text));
+                var tokens = Tokenizer.Default.Tokenize(line.Text);
+                if (tokens.Count > 1)
+                {
+                    discardPhrases.Add(tokens.Select(t => Vocabulary.Fold(line.Text.AsSpan(t.Start, t.End - t.Start))).ToArray());
+                }
+                else
+                {
+                    discardWords.Add(Vocabulary.Fold(line.Text));
+                }
             }
         }
 
@@ -91,11 +135,13 @@ public sealed class Lexicon
             ActorDictionary.Words(rawActors)
                 .Concat(rawPatterns.SelectMany(p => p.Elements.SelectMany(e => e.Words)))
                 .Concat(discardWords)
+                .Concat(discardPhrases.SelectMany(p => p))
                 .Concat(FunctionWords));
         var actors = new ActorDictionary(rawActors.Select(r => r.Compile(vocabulary)).ToList(), iso2);
         var verbs = new VerbDictionary(rawPatterns.Select(p => p.Compile(vocabulary)).ToList());
         var discards = discardWords.Select(w => vocabulary.IdOfFolded(w)).ToHashSet();
-        return new Lexicon(ontology, actors, verbs, vocabulary, ComputeVersion(files), diagnostics, discards);
+        var phrases = discardPhrases.Select(p => p.Select(w => vocabulary.IdOfFolded(w)).ToArray()).ToList();
+        return new Lexicon(ontology, actors, verbs, vocabulary, ComputeVersion(files), diagnostics, discards) { DiscardPhrases = phrases };
     }
 
     /// <summary>The role codes of cameo/actor-roles.tsv.</summary>

@@ -15,6 +15,8 @@ public enum PatternElementKind : byte
     Target,
     /// <summary>The source actor slot.</summary>
     Source,
+    /// <summary>A gap that may contain an actor (PETRARCH's <c>^</c>, skip a noun phrase).</summary>
+    Skip,
 }
 
 /// <summary>One element of a compiled pattern.</summary>
@@ -35,6 +37,10 @@ public enum PatternFlags
     NoTarget = 2,
     /// <summary>The pattern is passive: the subject is the target.</summary>
     Passive = 4,
+    /// <summary>With a compound subject the act is among its members (PETRARCH's <c>%</c>); ranks above the same words without it.</summary>
+    Compound = 8,
+    /// <summary>The act goes the other way: the target of the words acts on their source (PETRARCH's <c>[:CODE]</c>, "X received an invitation from Y" -> Y invites X).</summary>
+    Swap = 16,
 }
 
 /// <summary>A compiled verb or noun pattern.</summary>
@@ -54,6 +60,21 @@ public sealed record VerbPattern
 
     /// <summary>Source line.</summary>
     public required Provenance Where { get; init; }
+
+    /// <summary>
+    /// Code of the reverse event (target acting on source) that the act also implies, e.g. 043 host for a 042 visit
+    /// (<c>[reverse 043]</c>); null when none.
+    /// </summary>
+    public string? ReverseCode { get; init; }
+
+    /// <summary>
+    /// True for a null pattern (code <c>---</c>): it matches and wins like any pattern but yields no event, which blocks a
+    /// shorter pattern at the same trigger ("approve the budget" is no event though "approve" is 080).
+    /// </summary>
+    public bool IsNull => Code == NullCode;
+
+    /// <summary>The code of null patterns.</summary>
+    public const string NullCode = "---";
 
     /// <summary>
     /// The alternatives of every required word after the trigger: a sentence lacking any one of these groups cannot
@@ -96,11 +117,20 @@ public sealed class VerbDictionary
         var result = new List<RawPattern>();
         foreach (var file in files)
         {
+            // Synonym sets: "&name = word | two words | ..." defined before use in the same file.
+            var synsets = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
             foreach (var line in LineReader.Read(file, "verbs", diagnostics))
             {
                 var where = new Provenance(file.Name, line.Number);
                 string text = line.Text;
+                if (text.StartsWith('&'))
+                {
+                    ParseSynset(text, where, synsets, diagnostics);
+                    continue;
+                }
+
                 var flags = PatternFlags.None;
+                string? reverse = null;
                 while (text.EndsWith(']'))
                 {
                     int open = text.LastIndexOf('[');
@@ -110,16 +140,31 @@ public sealed class VerbDictionary
                     }
 
                     string flag = text[(open + 1)..^1].Trim();
+                    if (flag.StartsWith("reverse ", StringComparison.Ordinal))
+                    {
+                        reverse = flag["reverse ".Length..].Trim();
+                        if (!ontology.Contains(reverse))
+                        {
+                            diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E103UnknownEventCode, where, $"'{reverse}' in [reverse {reverse}] is not a CAMEO event code."));
+                            reverse = null;
+                        }
+
+                        text = text[..open].TrimEnd();
+                        continue;
+                    }
+
                     flags |= flag switch
                     {
                         "recip" => PatternFlags.Reciprocal,
                         "notarget" => PatternFlags.NoTarget,
                         "passive" => PatternFlags.Passive,
+                        "compound" => PatternFlags.Compound,
+                        "swap" => PatternFlags.Swap,
                         _ => PatternFlags.None,
                     };
-                    if (flag is not ("recip" or "notarget" or "passive"))
+                    if (flag is not ("recip" or "notarget" or "passive" or "compound" or "swap"))
                     {
-                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown flag [{flag}]: use [recip], [notarget] or [passive]."));
+                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown flag [{flag}]: use [recip], [notarget], [passive], [compound], [swap] or [reverse CODE]."));
                     }
 
                     text = text[..open].TrimEnd();
@@ -134,48 +179,150 @@ public sealed class VerbDictionary
 
                 string code = text[..space];
                 string pattern = text[(space + 1)..].Trim();
-                if (!ontology.Contains(code))
+                if (code != VerbPattern.NullCode && !ontology.Contains(code))
                 {
                     diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E103UnknownEventCode, where, $"'{code}' is not a CAMEO event code."));
                     continue;
                 }
 
-                var elements = new List<RawElement>();
+                // A synset token stands for each of its members: single words become one token's alternatives,
+                // each multi-word member a variant of the pattern.
+                var variants = new List<List<string>> { new() };
                 bool ok = true;
                 foreach (string token in pattern.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    var element = ParseElement(token);
-                    if (element is null)
+                    bool optional = token.StartsWith("(&", StringComparison.Ordinal) && token.EndsWith(')');
+                    string name = optional ? token[1..^1] : token;
+                    if (!name.StartsWith('&'))
                     {
-                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Bad pattern token '{token}'."));
+                        variants.ForEach(v => v.Add(token));
+                        continue;
+                    }
+
+                    if (!synsets.TryGetValue(name[1..].ToLowerInvariant(), out var members))
+                    {
+                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown synset '{name}': define it above with '{name} = word | word ...'."));
                         ok = false;
                         break;
                     }
 
-                    elements.Add(element);
-                }
-
-                // Drop leading optional elements and leading gaps; the first remaining word is the trigger.
-                while (elements.Count > 0 && (elements[0].Optional || elements[0].Kind == PatternElementKind.Gap))
-                {
-                    elements.RemoveAt(0);
-                }
-
-                if (!ok || elements.Count == 0 || elements[0].Kind is not (PatternElementKind.Lemma or PatternElementKind.Surface))
-                {
-                    if (ok)
+                    var single = members.Where(m => m.Length == 1).Select(m => m[0]).ToList();
+                    var choices = new List<string[]>();
+                    if (single.Count > 0)
                     {
-                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, "A pattern must contain a required word before any slot ($S $T) to serve as trigger; reorder it."));
+                        string alternatives = string.Join('|', single);
+                        choices.Add([optional ? "(" + alternatives + ")" : alternatives]);
                     }
 
+                    choices.AddRange(members.Where(m => m.Length > 1).Select(m => optional ? m.Select(w => "(" + w + ")").ToArray() : m));
+                    if (optional)
+                    {
+                        choices.Add([]);
+                    }
+
+                    if (variants.Count * choices.Count > MaxVariants)
+                    {
+                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"The synsets of this pattern expand to more than {MaxVariants} variants; split it."));
+                        ok = false;
+                        break;
+                    }
+
+                    variants = variants.SelectMany(v => choices.Select(c => v.Concat(c).ToList())).ToList();
+                }
+
+                if (!ok)
+                {
                     continue;
                 }
 
-                result.Add(new RawPattern(code, pattern, elements, flags, where));
+                foreach (var variant in variants)
+                {
+                    var elements = new List<RawElement>();
+                    foreach (string token in variant)
+                    {
+                        var element = ParseElement(token);
+                        if (element is null)
+                        {
+                            diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Bad pattern token '{token}'."));
+                            ok = false;
+                            break;
+                        }
+
+                        elements.Add(element);
+                    }
+
+                    // Drop leading optional elements and leading gaps; the first remaining word is the trigger.
+                    while (elements.Count > 0 && (elements[0].Optional || elements[0].Kind is PatternElementKind.Gap or PatternElementKind.Skip))
+                    {
+                        elements.RemoveAt(0);
+                    }
+
+                    if (!ok || elements.Count == 0 || elements[0].Kind is not (PatternElementKind.Lemma or PatternElementKind.Surface))
+                    {
+                        if (ok)
+                        {
+                            diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, "A pattern must contain a required word before any slot ($S $T) to serve as trigger; reorder it."));
+                        }
+
+                        break;
+                    }
+
+                    result.Add(new RawPattern(code, pattern, elements, flags, where) { ReverseCode = reverse });
+                }
             }
         }
 
         return result;
+    }
+
+    /// <summary>Most pattern variants one line's synsets may expand to.</summary>
+    public const int MaxVariants = 4096;
+
+    private static void ParseSynset(string text, Provenance where, Dictionary<string, List<string[]>> synsets, List<LexiconDiagnostic> diagnostics)
+    {
+        int eq = text.IndexOf('=');
+        string name = eq < 0 ? string.Empty : text[1..eq].Trim().ToLowerInvariant();
+        if (eq < 0 || name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E102Malformed, where, "A synset line is '&name = word | two words | ...'."));
+            return;
+        }
+
+        var members = new List<string[]>();
+        foreach (string member in text[(eq + 1)..].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (member.StartsWith('&'))
+            {
+                // A synset may include an earlier one.
+                if (synsets.TryGetValue(member[1..].ToLowerInvariant(), out var inner))
+                {
+                    members.AddRange(inner);
+                }
+                else
+                {
+                    diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown synset '{member}' inside '&{name}'."));
+                }
+
+                continue;
+            }
+
+            string[] words = member.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Any(w => ParseElement(w) is not { Kind: PatternElementKind.Lemma or PatternElementKind.Surface }))
+            {
+                diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Bad synset member '{member}': words only."));
+                continue;
+            }
+
+            members.Add(words);
+        }
+
+        if (members.Count == 0)
+        {
+            diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E102Malformed, where, $"Synset '&{name}' has no members."));
+            return;
+        }
+
+        synsets[name] = members;
     }
 
     private static RawElement? ParseElement(string token)
@@ -195,6 +342,7 @@ public sealed class VerbDictionary
         switch (token)
         {
             case "*": return new RawElement(PatternElementKind.Gap, [], optional);
+            case "^": return new RawElement(PatternElementKind.Skip, [], optional);
             case "$T": return new RawElement(PatternElementKind.Target, [], optional);
             case "$S": return new RawElement(PatternElementKind.Source, [], optional);
         }
@@ -207,7 +355,7 @@ public sealed class VerbDictionary
         }
 
         string[] alternatives = token.Split('|', StringSplitOptions.RemoveEmptyEntries);
-        if (alternatives.Length == 0 || alternatives.Any(a => a.Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or '$' or '*')))
+        if (alternatives.Length == 0 || alternatives.Any(a => a.Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or '$' or '*' or '^')))
         {
             return null;
         }
@@ -220,14 +368,17 @@ internal sealed record RawElement(PatternElementKind Kind, string[] Words, bool 
 
 internal sealed record RawPattern(string Code, string Text, List<RawElement> Elements, PatternFlags Flags, Provenance Where)
 {
+    public string? ReverseCode { get; init; }
+
     public VerbPattern Compile(Vocabulary vocabulary) => new()
     {
         Code = Code,
+        ReverseCode = ReverseCode,
         Text = Text,
         Flags = Flags,
         Where = Where,
         Elements = Elements.Select(e => new PatternElement(e.Kind, e.Words.Select(w => vocabulary.IdOfFolded(w)).ToArray(), e.Optional)).ToArray(),
-        Specificity = Elements.Count(e => !e.Optional && e.Kind != PatternElementKind.Gap) * 2 + Elements.Count(e => e.Optional),
+        Specificity = Elements.Count(e => !e.Optional && e.Kind is not (PatternElementKind.Gap or PatternElementKind.Skip)) * 2 + Elements.Count(e => e.Optional) + ((Flags & PatternFlags.Compound) != 0 ? 1 : 0),
         RequiredWords = Elements.Skip(1)
             .Where(e => !e.Optional && e.Kind is PatternElementKind.Lemma or PatternElementKind.Surface)
             .Select(e => e.Words.Select(w => vocabulary.IdOfFolded(w)).ToArray())

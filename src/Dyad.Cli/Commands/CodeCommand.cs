@@ -17,10 +17,13 @@ internal static class CodeCommand
         var date = new Option<string?>("--date") { Description = "Report date (YYYY-MM-DD) for articles whose input gives none." };
         var maxMb = new Option<double>("--max-article-mb") { Description = "Largest article accepted, in MB (a .txt file or one JSONL line).", DefaultValueFactory = _ => 10.0 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress or summary on standard error." };
+        var dictionaries = new Option<string?>("--dictionaries") { Description = "Code with the dictionaries in this folder (laid out like src/Dyad.Lexicon/Data, e.g. the output of 'dyad dict import') instead of the shipped ones." };
+        var conventions = new Option<string>("--conventions") { Description = "Coding conventions: dyad (CODING_RULES) or petrarch (bare country codes, future acts coded as acts), for dictionaries imported from PETRARCH.", DefaultValueFactory = _ => "dyad" };
+        conventions.AcceptOnlyFromAmong("dyad", "petrarch");
         var noParse = new Option<bool>("--no-parse") { Description = "Skip the parser: assign source and target by word order only (coder v1; faster, less accurate)." };
         var command = new Command("code", "Code news articles into CAMEO events (JSONL/CSV/table on standard output, diagnostics on standard error).")
         {
-            inputs, format, date, maxMb, quiet, noParse,
+            inputs, format, date, maxMb, quiet, noParse, dictionaries, conventions,
         };
         command.SetAction(parse =>
         {
@@ -37,15 +40,36 @@ internal static class CodeCommand
                 reportDate = d;
             }
 
-            return Run(parse.GetValue(inputs)!, parse.GetValue(format)!, reportDate, parse.GetValue(maxMb), parse.GetValue(quiet), Console.Out, Console.Error, Console.In, parseSentences: !parse.GetValue(noParse));
+            Lexicon.Lexicon? lexicon = null;
+            if (parse.GetValue(dictionaries) is string folder)
+            {
+                if (!Directory.Exists(folder))
+                {
+                    Console.Error.WriteLine($"dyad code: --dictionaries {folder}: no such folder.");
+                    return 2;
+                }
+
+                lexicon = DictImportCommand.LoadFolder(folder);
+                foreach (var d in lexicon.Diagnostics)
+                {
+                    Console.Error.WriteLine("dyad code: " + d);
+                }
+
+                if (parse.GetValue(conventions) == "petrarch")
+                {
+                    lexicon = lexicon.WithConventions(Lexicon.CodingConventions.Petrarch);
+                }
+            }
+
+            return Run(parse.GetValue(inputs)!, parse.GetValue(format)!, reportDate, parse.GetValue(maxMb), parse.GetValue(quiet), Console.Out, Console.Error, Console.In, parseSentences: !parse.GetValue(noParse), lexicon: lexicon);
         });
         return command;
     }
 
     /// <summary>Codes every input; returns 0 when all were read, 1 when some failed, 2 when none could be read.</summary>
-    public static int Run(IReadOnlyList<string> inputs, string format, DateOnly? reportDate, double maxArticleMb, bool quiet, TextWriter output, TextWriter errors, TextReader standardInput, bool parseSentences = true)
+    public static int Run(IReadOnlyList<string> inputs, string format, DateOnly? reportDate, double maxArticleMb, bool quiet, TextWriter output, TextWriter errors, TextReader standardInput, bool parseSentences = true, Lexicon.Lexicon? lexicon = null)
     {
-        var coder = new DyadCoder(parse: parseSentences);
+        var coder = new DyadCoder(lexicon, parse: parseSentences);
         var reader = new ArticleReader((long)(maxArticleMb * 1024 * 1024), reportDate, standardInput);
         int articles = 0, events = 0, failures = 0, warnings = 0;
         var clock = Stopwatch.StartNew();

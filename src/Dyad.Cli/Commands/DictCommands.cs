@@ -56,6 +56,7 @@ internal static class DictCommands
             return lexicon.Diagnostics.Count == 0 ? 0 : 1;
         });
         dict.Subcommands.Add(check);
+        dict.Subcommands.Add(DictImportCommand.Create());
         return dict;
     }
 }

@@ -12,19 +12,58 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var gold = new Option<string>("--gold") { Description = "Gold JSONL file (schema of ../shared/eval/dev-gold.jsonl).", Required = true };
+        var gold = new Option<string?>("--gold") { Description = "Gold JSONL file (schema of ../shared/eval/dev-gold.jsonl)." };
+        var petrarch = new Option<string?>("--petrarch-validation") { Description = "A PETRARCH validation file (PETR_Validate_records_2_02.xml): code its records with only the dictionaries its <Environment> names and score them." };
         var pred = new Option<string?>("--pred") { Description = "Predicted events (JSONL event records with doc_id); when omitted, Dyad codes the gold texts itself." };
         var seedDir = new Option<string?>("--seed-dir") { Description = "Folder for '@seed:FILE' texts (default: a 'seed' folder beside the gold file's folder)." };
         var list = new Option<int>("--list") { Description = "How many misses and false positives to list (0 = none).", DefaultValueFactory = _ => 1000 };
+        var dictionaries = new Option<string?>("--dictionaries") { Description = "Code the gold texts with the dictionaries in this folder (e.g. the output of 'dyad dict import') instead of the shipped ones." };
+        var conventions = new Option<string>("--conventions") { Description = "Coding conventions with --dictionaries: dyad or petrarch.", DefaultValueFactory = _ => "dyad" };
+        conventions.AcceptOnlyFromAmong("dyad", "petrarch");
         var command = new Command("eval", "Precision, recall and F1 against a gold set: by root and full code, with misses and false positives and their evidence.")
         {
-            gold, pred, seedDir, list,
+            gold, pred, seedDir, list, petrarch, dictionaries, conventions,
         };
-        command.SetAction(parse => Run(parse.GetValue(gold)!, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error));
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(petrarch) is string validation)
+            {
+                return PetrarchValidationCommand.Run(validation, parse.GetValue(list), Console.Out, Console.Error, Environment.GetEnvironmentVariable("DYAD_EVAL_RULES") == "1");
+            }
+
+            if (parse.GetValue(gold) is not string goldPath)
+            {
+                Console.Error.WriteLine("dyad eval: give --gold FILE (a gold JSONL file such as ../shared/eval/dev-gold.jsonl) or --petrarch-validation FILE (a PETRARCH validation XML file).");
+                return 2;
+            }
+
+            Lexicon.Lexicon? lexicon = null;
+            if (parse.GetValue(dictionaries) is string folder)
+            {
+                if (!Directory.Exists(folder))
+                {
+                    Console.Error.WriteLine($"dyad eval: --dictionaries {folder}: no such folder.");
+                    return 2;
+                }
+
+                lexicon = DictImportCommand.LoadFolder(folder);
+                foreach (var d in lexicon.Diagnostics)
+                {
+                    Console.Error.WriteLine("dyad eval: " + d);
+                }
+
+                if (parse.GetValue(conventions) == "petrarch")
+                {
+                    lexicon = lexicon.WithConventions(Lexicon.CodingConventions.Petrarch);
+                }
+            }
+
+            return Run(goldPath, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error, lexicon);
+        });
         return command;
     }
 
-    public static int Run(string goldPath, string? predPath, string? seedDir, int listLimit, TextWriter output, TextWriter errors)
+    public static int Run(string goldPath, string? predPath, string? seedDir, int listLimit, TextWriter output, TextWriter errors, Lexicon.Lexicon? lexicon = null)
     {
         if (!File.Exists(goldPath))
         {
@@ -59,7 +98,7 @@ internal static class EvalCommand
         }
         else
         {
-            var coder = new DyadCoder();
+            var coder = new DyadCoder(lexicon);
             system = items.ToDictionary(
                 i => i.Id,
                 i => coder.Code(new Document(i.Id, i.Text, new DocumentMetadata(i.DatelineDate))));
