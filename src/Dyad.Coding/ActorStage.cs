@@ -460,9 +460,10 @@ public sealed class ActorStage : IPipelineStage
         for (int t = from; t < candidate.First; t++)
         {
             var token = document.Token(t);
-            if (token.Kind != TokenKind.Word || _lexicon.Verbs.TriggeredBy(lexical.FormIds[t]).Length > 0 || IsFunctionWord(document, t))
+            if (token.Kind != TokenKind.Word || _lexicon.Verbs.TriggeredBy(lexical.FormIds[t]).Length > 0 || IsFunctionWord(document, t) ||
+                Is(document, t, "its", "their", "his", "her", "our") || IsFiniteVerb(document, t))
             {
-                return -1;
+                return -1; // "Israel recalled its ambassador" is a clause, not one actor
             }
         }
 
@@ -559,6 +560,10 @@ public sealed class ActorStage : IPipelineStage
 
         return false;
     }
+
+    /// <summary>A finite verb or modal by the tagger (absent without a parse): never a modifier between a country and its agent.</summary>
+    private static bool IsFiniteVerb(Document document, int t) =>
+        t < document.Xpos.Length && document.Xpos[t] is "VBD" or "VBZ" or "VBP" or "MD";
 
     private static bool IsFunctionWord(Document document, int t) =>
         Is(document, t, "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "with", "for", "from", "that", "which", "who", "said", "has", "have", "had", "is", "was", "were", "are", "will", "would");
