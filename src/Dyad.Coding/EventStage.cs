@@ -114,6 +114,12 @@ public sealed class EventStage : IPipelineStage
                     continue; // "tried to mediate": an attempt is not the act
                 }
 
+                if (IsHedged(document, sentence, match.Trigger))
+                {
+                    Trace(trace, sentence, match, "not coded", "the act is open ('whether'): hedges are neither events nor negations (CODING_RULES 9)", null, null, null);
+                    continue;
+                }
+
                 bool negated = IsNegated(document, sentence, match.Trigger);
                 if (IsFuture(document, sentence, match.Trigger))
                 {
@@ -227,21 +233,37 @@ public sealed class EventStage : IPipelineStage
                     continue;
                 }
 
+                if (type.Code == "075" && target?.Country is string nationality)
+                {
+                    targetCode = nationality; // asylum: the target is the asylee's nationality (CODING_RULES 6)
+                }
+
                 Add(sourceCode, source, targetCode, target);
-                if ((match.Pattern.Flags & PatternFlags.Reciprocal) != 0 && sourceCode is not null && targetCode is not null)
+                // A planned meeting of one actor with another is one actor's intent (036), not a reciprocal act;
+                // "X and Y will meet" still gives both directions through the compound.
+                bool intentOfOne = code.StartsWith("03", StringComparison.Ordinal) && code != match.Pattern.Code && sources is { Count: < 2 };
+                if (reciprocal && !intentOfOne && sourceCode is not null && targetCode is not null)
                 {
                     Add(targetCode, target, sourceCode, source);
+                }
+
+                if (sourceCode is not null && targetCode is not null && target is not null &&
+                    (type.Code == "042" || (type.Code == "043" && HostsTheVisitor(match, target))))
+                {
+                    // Visits come as a pair (CODING_RULES 3): the visitor's 042 and the host's 043. Hosting talks
+                    // between others ("talks hosted by Germany") is not a visit by them.
+                    Add(targetCode, target, sourceCode, source, type.Code == "042" ? "043" : "042");
                 }
             }
         }
 
-        void Add(string? sourceCode, ActorMention? source, string? targetCode, ActorMention? target)
+        void Add(string? sourceCode, ActorMention? source, string? targetCode, ActorMention? target, string? pairCode = null)
         {
-            var eventType = type;
-            string refined = RefineByRoles(type.Code, sourceCode, targetCode, document.Slice(document.TokenRange(match.Trigger, match.TriggerEnd)));
-            if (refined != type.Code)
+            var eventType = pairCode is null ? type : _lexicon.Ontology.Find(pairCode) ?? type;
+            string refined = RefineByRoles(eventType.Code, sourceCode, targetCode, document.Slice(document.TokenRange(match.Trigger, match.TriggerEnd)));
+            if (refined != eventType.Code)
             {
-                eventType = _lexicon.Ontology.Find(refined) ?? type;
+                eventType = _lexicon.Ontology.Find(refined) ?? eventType;
             }
 
             if (!seen.Add((sourceCode, targetCode, eventType.Code, negated)))
@@ -350,6 +372,19 @@ public sealed class EventStage : IPipelineStage
         if (code == "190" && targetRole is "CVL" or "EDU" or "REF" && sourceRole is "REB" or "UAF" or "CRM" or null)
         {
             return "180";
+        }
+
+        // Expelling diplomats is 161, expelling other people 174 (CODING_RULES 3).
+        bool expel = triggerText.Contains("expel", StringComparison.OrdinalIgnoreCase) || triggerText.Contains("expul", StringComparison.OrdinalIgnoreCase);
+        if (expel && code == "174" && targetRole == "GOV")
+        {
+            return "161";
+        }
+
+        // An attack by anyone on armed forces or police is fighting (190); 180 is for attacks on civilians (CODING_RULES 16).
+        if (code == "180" && targetRole is "MIL" or "COP" && triggerText.Trim().ToLowerInvariant() is "attack" or "attacks" or "attacked")
+        {
+            return "190";
         }
 
         // Killing an official outside combat is an assassination (186): "gunmen shot dead the governor".
@@ -719,6 +754,13 @@ public sealed class EventStage : IPipelineStage
             // accuser is the sentence's speaker (CODING_RULES 8: the speech act is coded, source = speaker).
             var accused = source;
             var speaker = SentenceSubject(document, actorMentions, sentence, match.Trigger);
+            if (IsAccusationNoun(document, match.Trigger) && speaker is not null && speaker.Group != accused.Group)
+            {
+                // "Ukrainian accusations", "accusations by Blinken": the noun's owner is the accuser and the
+                // speaker who answers them is the accused (the embedded accusation of CODING_RULES 14).
+                return (Group(actorMentions, accused), Group(actorMentions, speaker));
+            }
+
             if (speaker is null && lastSource is not null && accused.Group != lastSource[0].Group)
             {
                 return (lastSource, Group(actorMentions, accused));
@@ -767,6 +809,12 @@ public sealed class EventStage : IPipelineStage
             {
                 return (members, null);
             }
+        }
+
+        if (target is null && !noTarget && !reciprocal)
+        {
+            // The pattern's own words name the target: "killed dozens of protesters", "clashed with police".
+            target = actorMentions.FirstOrDefault(m => m.First > match.Trigger && m.Last < match.End && (source is null || m.Group != source.Group));
         }
 
         return (Group(actorMentions, source), Group(actorMentions, target));
@@ -994,6 +1042,13 @@ public sealed class EventStage : IPipelineStage
         return NominalCues.Contains(previous) || (previous.EndsWith("ive", StringComparison.Ordinal) && trigger - 2 >= sentence.TokenStart && Vocabulary.Fold(document.TokenText(trigger - 2)) is "the" or "a" or "an");
     }
 
+    /// <summary>The hosted actor stands right by the host verb: "hosted Ukraine's minister", "Bayramov was hosted by".</summary>
+    private static bool HostsTheVisitor(PatternMatch match, ActorMention target) =>
+        (target.First > match.TriggerEnd && target.First - match.TriggerEnd <= 2) || (target.Last < match.Trigger && match.Trigger - target.Last <= 3);
+
+    private static bool IsAccusationNoun(Document document, int trigger) =>
+        ActorStage.Is(document, trigger, "accusation", "accusations", "allegation", "allegations", "charges");
+
     private static bool PrecededBy(Document document, ActorMention mention, string word) =>
         mention.First > 0 && ActorStage.Is(document, mention.First - 1, word);
 
@@ -1020,6 +1075,26 @@ public sealed class EventStage : IPipelineStage
         return false;
     }
 
+    /// <summary>True when "whether" opens the clause of the trigger ("it was not clear whether the two would meet").</summary>
+    private static bool IsHedged(Document document, Sentence sentence, int trigger)
+    {
+        for (int t = trigger - 1; t >= Math.Max(sentence.TokenStart, trigger - 8); t--)
+        {
+            string w = Vocabulary.Fold(document.TokenText(t));
+            if (w == "whether")
+            {
+                return true;
+            }
+
+            if (w is "," or ";" or ":" or "but")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsFuture(Document document, Sentence sentence, int trigger)
     {
         for (int t = trigger - 1; t >= Math.Max(sentence.TokenStart, trigger - 8); t--)
@@ -1033,6 +1108,11 @@ public sealed class EventStage : IPipelineStage
             if (w == "to" && t - 1 >= sentence.TokenStart && IntentVerbs.Contains(Vocabulary.Fold(document.TokenText(t - 1))))
             {
                 return true;
+            }
+
+            if (w == "to" && t == trigger - 1 && t - 1 >= sentence.TokenStart && ActorStage.Is(document, t - 1, "is", "are"))
+            {
+                return true; // "is to visit": a planned act
             }
 
             if (w is "," or ";" or "but" or "said" or "says" or "that" or "after" or "before" or "when" or "which" or "who")
