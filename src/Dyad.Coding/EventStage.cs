@@ -247,6 +247,12 @@ public sealed class EventStage : IPipelineStage
                     Add(targetCode, target, sourceCode, source);
                 }
 
+                if (type.Code == "016" && sourceCode is not null && targetCode is not null && ContainsAccusationNoun(document, match))
+                {
+                    // Denying "Armenian claims" also reports the claim: the accuser's 112 (CODING_RULES 14, seed-000).
+                    Add(targetCode, target, sourceCode, source, "112");
+                }
+
                 if (sourceCode is not null && targetCode is not null && target is not null &&
                     (type.Code == "042" || (type.Code == "043" && HostsTheVisitor(match, target))))
                 {
@@ -382,7 +388,7 @@ public sealed class EventStage : IPipelineStage
         }
 
         // An attack by anyone on armed forces or police is fighting (190); 180 is for attacks on civilians (CODING_RULES 16).
-        if (code == "180" && targetRole is "MIL" or "COP" && triggerText.Trim().ToLowerInvariant() is "attack" or "attacks" or "attacked")
+        if (code == "180" && targetRole is "MIL" or "COP" && triggerText.StartsWith("attack", StringComparison.OrdinalIgnoreCase))
         {
             return "190";
         }
@@ -635,6 +641,11 @@ public sealed class EventStage : IPipelineStage
                     q++;
                 }
 
+                if (q < sentence.TokenEnd && index.MentionAt(q) is null && IsNumber(document, q))
+                {
+                    q++; // "expelled 45 Russian diplomats", "killed three Afghan soldiers"
+                }
+
                 var mention = index.MentionAt(q);
                 if (mention is null)
                 {
@@ -666,6 +677,12 @@ public sealed class EventStage : IPipelineStage
         }
 
         return false;
+    }
+
+    private static bool IsNumber(Document document, int t)
+    {
+        var w = document.TokenText(t);
+        return (w.Length > 0 && char.IsAsciiDigit(w[0])) || ActorStage.Is(document, t, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several", "some");
     }
 
     private static bool IsClauseBreak(Document document, int t) => ActorStage.Is(document, t, ".", ";", ":", "!", "?");
@@ -1045,6 +1062,19 @@ public sealed class EventStage : IPipelineStage
     /// <summary>The hosted actor stands right by the host verb: "hosted Ukraine's minister", "Bayramov was hosted by".</summary>
     private static bool HostsTheVisitor(PatternMatch match, ActorMention target) =>
         (target.First > match.TriggerEnd && target.First - match.TriggerEnd <= 2) || (target.Last < match.Trigger && match.Trigger - target.Last <= 3);
+
+    private static bool ContainsAccusationNoun(Document document, PatternMatch match)
+    {
+        for (int t = match.Trigger; t < match.End; t++)
+        {
+            if (IsAccusationNoun(document, t) || ActorStage.Is(document, t, "accusation", "allegation", "claims", "claim"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsAccusationNoun(Document document, int trigger) =>
         ActorStage.Is(document, trigger, "accusation", "accusations", "allegation", "allegations", "charges");
