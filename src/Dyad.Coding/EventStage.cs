@@ -735,6 +735,20 @@ public sealed class EventStage : IPipelineStage
             }
         }
 
+        if (syntax is not null && syntax.Roles.Passive && match.Trigger + 1 < sentence.TokenEnd && ActorStage.Is(document, match.Trigger + 1, "to") &&
+            ActorStage.Is(document, match.Trigger, "expected", "scheduled", "set", "slated", "supposed"))
+        {
+            // "Blinken is expected to meet Qin": the subject of a raising verb is the one who will act, not a target.
+            if (source is null && target is not null)
+            {
+                source = target;
+                sourceSettled = true;
+            }
+
+            target = match.SlotTarget;
+            passive = false;
+        }
+
         if (syntax is not null && syntax.Roles.Nominal && source is null)
         {
             // The tree found no agent of the noun: the word-order reading of v1 decides ("the firing of X on Y").
