@@ -85,9 +85,9 @@ public sealed class EventStage : IPipelineStage
                 }
             }
 
-            if (sentenceMentions.Count == 0)
+            if (sentenceMentions.Count == 0 && !(lastSource is { Count: >= 2 } && StartsWithPluralPronoun(document, sentence)))
             {
-                continue; // no actor, no event
+                continue; // no actor, no event (but "They agreed to ..." after a compound still acts)
             }
 
             bool discard = ContainsDiscard(lexical, sentence);
@@ -715,6 +715,11 @@ public sealed class EventStage : IPipelineStage
                 source = syntax.Source;
                 sourceSettled = true;
             }
+            else if (source is null && lastSource is { Count: >= 2 } && IsCollectiveAnaphor(document, sentence, match.Trigger))
+            {
+                // "The two countries also criticised Israel": the compound named before.
+                return (lastSource, noTarget ? null : Group(actorMentions, target ?? syntax.Target ?? TargetAfter(document, actorMentions, sentence, match, nominal, null)));
+            }
             else if (source is null && syntax.SourceIsPronoun && lastSource is not null)
             {
                 return (lastSource, noTarget ? null : Group(actorMentions, target ?? syntax.Target ?? TargetAfter(document, actorMentions, sentence, match, nominal, null)));
@@ -996,6 +1001,24 @@ public sealed class EventStage : IPipelineStage
         }
 
         return null;
+    }
+
+    private static bool StartsWithPluralPronoun(Document document, Sentence sentence) =>
+        sentence.TokenCount > 1 && ActorStage.Is(document, sentence.TokenStart, "they", "both");
+
+    /// <summary>"the two countries", "both sides", "the two leaders" shortly before the trigger: a plural anaphor of a compound.</summary>
+    private static bool IsCollectiveAnaphor(Document document, Sentence sentence, int trigger)
+    {
+        for (int t = Math.Max(sentence.TokenStart, trigger - 6); t + 1 < trigger; t++)
+        {
+            if (ActorStage.Is(document, t, "two", "both") &&
+                ActorStage.Is(document, t + 1, "countries", "sides", "leaders", "ministers", "nations", "governments", "presidents", "neighbours", "neighbors"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when "he" or "she" stands shortly before the trigger (the subject is a person).</summary>
