@@ -53,9 +53,12 @@ public sealed class ActorLayer
     public string? DatelineCountry { get; init; }
 
     /// <summary>The mention covering token <paramref name="token"/>, or null.</summary>
-    public ActorMention? At(int token)
+    public ActorMention? At(int token) => Covering(Mentions, token);
+
+    /// <summary>The first of <paramref name="mentions"/> (in text order) covering token <paramref name="token"/>, or null.</summary>
+    public static ActorMention? Covering(List<ActorMention> mentions, int token)
     {
-        foreach (var m in Mentions)
+        foreach (var m in mentions)
         {
             if (token >= m.First && token <= m.Last)
             {
