@@ -63,7 +63,13 @@ public sealed class WhereWhenStage : IPipelineStage
                 date = null;
             }
 
-            var record = events[i].Record with
+            var old = events[i].Record;
+            if (date is null && locations[i] is null && old.Date is null && old.DatePrecision is null && old.Location is null)
+            {
+                continue; // nothing to write: most events; copying their records would only feed the collector
+            }
+
+            var record = old with
             {
                 Date = date?.Format(),
                 DatePrecision = date?.PrecisionName,
