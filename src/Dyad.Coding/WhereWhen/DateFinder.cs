@@ -74,8 +74,7 @@ public static class DateFinder
                 continue;
             }
 
-            bool attributive = expression.First - 1 >= sentence.TokenStart
-                && document.TokenText(expression.First - 1) is "dated" or "signed" or "adopted" or "concluded";
+            bool attributive = IsAttributive(document, sentence, expression.First);
             bool possessive = expression.Last + 1 < sentence.TokenEnd && document.TokenText(expression.Last + 1) is "'s" or "\u2019s";
             expression.IsReporting = FollowsReportingVerb(document, sentence, expression.First); // set once here, before anyone reads it
             expression.IsAttributive = attributive;
@@ -86,6 +85,37 @@ public static class DateFinder
 
         return found;
     }
+
+    // "the statement dated November 10, 2020", "the statement of 10 November 2020", "the statement signed on
+    // November 10, 2020": the date names a document's day, not that of the clause's other acts.
+    private static bool IsAttributive(Document document, Sentence sentence, int first)
+    {
+        int before = first - 1;
+        if (before < sentence.TokenStart)
+        {
+            return false;
+        }
+
+        var word = document.TokenText(before);
+        if (word is "dated" or "signed" or "adopted" or "concluded")
+        {
+            return true;
+        }
+
+        if (word is "on" && before - 2 >= sentence.TokenStart && document.TokenText(before - 1) is "signed" or "adopted" or "concluded" or "reached"
+            && DocumentNounLookup.Contains(document.TokenText(before - 2)))
+        {
+            return true;
+        }
+
+        return word is "of" && before - 1 >= sentence.TokenStart && DocumentNounLookup.Contains(document.TokenText(before - 1));
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DocumentNounLookup = new[]
+    {
+        "statement", "agreement", "accord", "accords", "declaration", "treaty", "deal", "memorandum", "communique", "ceasefire",
+        "truce", "protocol", "resolution", "decree", "agreements", "statements",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The most recent <paramref name="day"/> on or before <paramref name="reportDate"/> (CODING_RULES 12).</summary>
     public static DateOnly MostRecent(DayOfWeek day, DateOnly reportDate, bool strictlyBefore = false)
