@@ -40,6 +40,10 @@ public sealed class EventPlaceResolver
     private static readonly WordSet Nationwide = new[] { "nationwide", "countrywide", "nation-wide" }
         .ToWordSet(StringComparer.OrdinalIgnoreCase);
 
+    private const int MaxCachedDatelines = 4096;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Index, double Score, string Country)[]> _datelineCities = new(StringComparer.Ordinal);
+
     private readonly Gazetteer? _gazetteer;
 
     /// <summary>Creates a resolver over <paramref name="gazetteer"/> (the shipped one when null).</summary>
@@ -642,27 +646,43 @@ public sealed class EventPlaceResolver
             return null;
         }
 
-        int slash = city.IndexOf('/');
-        var match = Gazetteer.Lookup(slash >= 0 ? city.AsSpan(0, slash) : city, allowVariants: false);
-        Place? best = null;
-        double bestScore = double.NegativeInfinity;
-        foreach (int i in match.Places)
+        // The cities a dateline names, with their article-independent scores, are kept per city name: a wire
+        // service writes the same few datelines over and over, and the gazetteer lookup and the candidates'
+        // records are cold by the time this stage runs.
+        if (!_datelineCities.TryGetValue(city, out var candidates))
         {
-            var p = Gazetteer[i];
-            if (p.Kind != PlaceKind.City)
+            int slash = city.IndexOf('/');
+            var match = Gazetteer.Lookup(slash >= 0 ? city.AsSpan(0, slash) : city, allowVariants: false);
+            var list = new List<(int, double, string)>();
+            foreach (int i in match.Places)
             {
-                continue;
+                var p = Gazetteer[i];
+                if (p.Kind == PlaceKind.City)
+                {
+                    list.Add((i, Math.Log10(p.Population + 10) + (p.IsCapital ? 1 : 0), p.Country));
+                }
             }
 
-            double score = Math.Log10(p.Population + 10) + (articleCountries.Contains(p.Country) ? 3 : 0) + (p.IsCapital ? 1 : 0);
+            candidates = [.. list];
+            if (_datelineCities.Count < MaxCachedDatelines)
+            {
+                _datelineCities.TryAdd(city, candidates);
+            }
+        }
+
+        int best = -1;
+        double bestScore = double.NegativeInfinity;
+        foreach (var (index, baseScore, country) in candidates)
+        {
+            double score = baseScore + (articleCountries.Contains(country) ? 3 : 0);
             if (score > bestScore)
             {
-                best = p;
+                best = index;
                 bestScore = score;
             }
         }
 
-        return best;
+        return best < 0 ? null : Gazetteer[best];
     }
 
     private static string TitleCase(string upper)
