@@ -28,7 +28,8 @@ public static class WhereWhenShare
         var lexicon = Dyad.Lexicon.Lexicon.Default;
         _ = Gazetteer.Default; // loaded once, as in a running coder
         var stage = new WhereWhenStage();
-        IPipelineStage[] coder = [new SegmentationStage(), new LexicalStage(lexicon), new ActorStage(lexicon), new EventStage(lexicon)];
+        // The coder as `dyad code` runs it (with the parse of the sentences that can yield an event), minus the stage.
+        IPipelineStage[] coder = [.. new Dyad.Coding.DyadCoder(lexicon).Stages.TakeWhile(st => st is not WhereWhenStage)];
         var without = Pipeline.Create(coder);
         var with = Pipeline.Create([.. coder, stage]);
         int sentences = corpus.Sum(a => Corpus.CountSentences(a.Text));

@@ -200,6 +200,20 @@ internal static class EvalCommand
         {
             o.WriteLine($"  {item.Id}: {e.Source ?? "-"} -> {e.Target ?? "-"} {e.Code}{(e.Negated ? " (negated)" : string.Empty)} [{e.Rule}] \"{e.Trigger.Text}\" in: {Short(e.Evidence.Text)}");
         }
+
+        var wrongPlaces = report.Matched.Where(p => p.Gold.HasLocation && !string.Equals(p.System.Location?.Country, p.Gold.PlaceCountry, StringComparison.Ordinal)).ToList();
+        var wrongDates = report.Matched.Where(p => p.Gold.EventDate is not null && p.System.Date != p.Gold.EventDate).ToList();
+        o.WriteLine();
+        o.WriteLine($"Matched events with the wrong location country ({wrongPlaces.Count}) or date ({wrongDates.Count}):");
+        foreach (var p in wrongPlaces.Take(listLimit))
+        {
+            o.WriteLine($"  {p.ItemId}: {p.System.Source ?? "-"} -> {p.System.Target ?? "-"} {p.System.Code}: place gold {p.Gold.PlaceName} ({p.Gold.PlaceCountry ?? "-"}), system {p.System.Location?.Name ?? "none"} ({p.System.Location?.Country ?? "-"})");
+        }
+
+        foreach (var p in wrongDates.Take(listLimit))
+        {
+            o.WriteLine($"  {p.ItemId}: {p.System.Source ?? "-"} -> {p.System.Target ?? "-"} {p.System.Code}: date gold {p.Gold.EventDate}, system {p.System.Date ?? "none"}");
+        }
     }
 
     private static string Short(string s)

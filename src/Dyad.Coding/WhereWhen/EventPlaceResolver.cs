@@ -14,8 +14,8 @@ namespace Dyad.Coding.WhereWhen;
 /// <item>a speech act does not take a place from the clause it reports ("said that ... in X");</item>
 /// <item>a speech act with no place of its own takes the venue of the same speaker's meeting or speech in the
 /// article (the CIS meeting in Samarkand), when the dates agree;</item>
-/// <item>otherwise the dateline city, only for an act of that country's own actors on or about the report
-/// date, with low confidence; else none.</item>
+/// <item>otherwise the dateline city, only for an act of that country's own actors, a meeting, or an agreement or
+/// pledge reported in the lead, on or about the report date, with low confidence; else none.</item>
 /// </list>
 /// Candidates are ranked by the countries of the event's actors and of the article, by containment ("Kuriga,
 /// Kaduna state"), by the kind the suffix asks for (district -> region), by capital status and population.
@@ -162,7 +162,10 @@ public sealed class EventPlaceResolver
                 bool physical = int.TryParse(ev.Record.Root, out int root) && root >= 14;
                 bool meeting = ev.Record.Root == "04" && ev.Record.Code != "041"; // a phone call has no venue
                 bool withHost = ev.Record.Root == "05" && target == city.Country; // signing with the dateline's country
-                if (recent && (meeting || withHost || source == city.Country || (source is null && physical && target == city.Country)))
+                // What the lead reports as agreed or pledged ("BERLIN – The foreign ministers ... agreed on Thursday to
+                // keep negotiating") was agreed where the report was filed.
+                bool leadAgreement = ev.Record.Root is "03" or "05" && ev.SentenceIndex == 0;
+                if (recent && (meeting || withHost || leadAgreement || source == city.Country || (source is null && physical && target == city.Country)))
                 {
                     result[e] = ToLocation(document.Dateline!.City is string name ? TitleCase(name.Split('/')[0]) : city.Name, city, 0.4);
                 }
