@@ -807,6 +807,20 @@ public sealed class EventStage : IPipelineStage
             }
         }
 
+        if (syntax is not null && target is null && (match.Pattern.Flags & PatternFlags.Reciprocal) != 0 && source is not null)
+        {
+            // A joint act's other party may hang on the noun with "from" ("X's trilateral statement from Armenia").
+            foreach (int c in tree!.Children(syntax.Roles.Anchor))
+            {
+                if (tree.Relation(c) == "nmod" && tree.CaseMarker(c) is int marker && marker >= 0 && ActorStage.Is(document, marker, "from") &&
+                    SyntacticActors.MentionFor(tree, actorMentions, c, match.Trigger, match.TriggerEnd) is { } otherParty && otherParty.Group != source.Group)
+                {
+                    target = otherParty;
+                    break;
+                }
+            }
+        }
+
         if (syntax is not null && syntax.Roles.Nominal && source is null && match.Pattern.Code.StartsWith("04", StringComparison.Ordinal) &&
             ClauseRoles.GoverningSubject(document, tree!, syntax.Roles.Anchor, []) is int party && party >= 0 &&
             SyntacticActors.MentionFor(tree!, actorMentions, party, match.Trigger, match.TriggerEnd) is { } participant &&
