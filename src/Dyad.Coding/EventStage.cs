@@ -847,6 +847,12 @@ public sealed class EventStage : IPipelineStage
             target = null; // "..., a senior official said": the reporter is not the object
         }
 
+        if (target is null && !noTarget && match.SlotTarget is null)
+        {
+            // The pattern's own words name the victim ("wound * resident", "killing 35 passengers").
+            target = actorMentions.FirstOrDefault(m => m.First > match.Trigger && m.Last == match.End - 1 && (source is null || m.Group != source.Group));
+        }
+
         return (Group(actorMentions, source), Group(actorMentions, target));
     }
 
