@@ -132,8 +132,137 @@ public sealed class ActorStage : IPipelineStage
 
         mentions = AddAppositiveNames(document, lexical, mentions);
         mentions = MentionRules.MergeTitleAndName(mentions);
+        var pairs = AddPairReferences(document, mentions);
         GroupCompounds(document, mentions, t => IsVerbToken(lexical, t));
+        foreach (var (first, second) in pairs)
+        {
+            second.Group = first.Group; // "the two countries" is one compound of both parties
+        }
+
         document.SetLayer(Layer.Actors, new ActorLayer(mentions) { DatelineCountry = datelineCountry });
+    }
+
+    private static readonly FrozenSet<string> PairCountryNouns = new[] { "countries", "nations", "states", "neighbours", "neighbors", "republics", "allies", "adversaries", "rivals", "foes", "powers" }.ToFrozenSet();
+    private static readonly FrozenSet<string> PairGovernmentNouns = new[]
+    {
+        "leaders", "ministers", "presidents", "governments", "delegations", "capitals", "premiers", "administrations", "counterparts", "envoys", "diplomats",
+    }.ToFrozenSet();
+    private static readonly FrozenSet<string> PairPartyNouns = new[] { "sides", "parties" }.ToFrozenSet();
+
+    /// <summary>
+    /// "The two countries", "both sides", "the two leaders", "each side", "the two" (as a subject): a reference to
+    /// the two parties last named, each a country other than the other. Adds one mention per party over the phrase
+    /// (Kind <see cref="ActorMentionKind.Inferred"/>, no dictionary evidence); the pairs are grouped as one compound.
+    /// Countries for "countries", their governments for "leaders"/"ministers", the parties as last named for "sides".
+    /// </summary>
+    private static List<(ActorMention First, ActorMention Second)> AddPairReferences(Document document, List<ActorMention> mentions)
+    {
+        var pairs = new List<(ActorMention, ActorMention)>();
+        var added = new List<ActorMention>();
+        foreach (var sentence in document.Sentences)
+        {
+            for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+            {
+                string w = Vocabulary.Fold(document.TokenText(t));
+                int last;
+                string kind;
+                if ((w is "two" && t > sentence.TokenStart && Is(document, t - 1, "the")) || w is "both" || (w is "each" && t + 1 < sentence.TokenEnd && Is(document, t + 1, "side", "party", "country")))
+                {
+                    int first = w is "two" ? t - 1 : t;
+                    int n = t + 1;
+                    if (n < sentence.TokenEnd && Is(document, n, "foreign", "defence", "defense", "prime", "heads"))
+                    {
+                        n++; // "the two foreign ministers", "both prime ministers"
+                    }
+
+                    string noun = n < sentence.TokenEnd ? Vocabulary.Fold(document.TokenText(n)) : string.Empty;
+                    if (w is "each")
+                    {
+                        (last, kind) = (t + 1, "party");
+                    }
+                    else if (PairCountryNouns.Contains(noun))
+                    {
+                        (last, kind) = (n, "country");
+                    }
+                    else if (PairGovernmentNouns.Contains(noun))
+                    {
+                        (last, kind) = (n, "government");
+                    }
+                    else if (PairPartyNouns.Contains(noun))
+                    {
+                        (last, kind) = (n, "party");
+                    }
+                    else if (w is "two" && first == sentence.TokenStart && n == t + 1 && n < sentence.TokenEnd && document.Token(n).Kind == TokenKind.Word && !char.IsUpper(document.TokenText(n)[0]) && Vocabulary.Fold(document.TokenText(n)) is not ("of" or "and" or "days" or "weeks" or "months" or "years" or "hours"))
+                    {
+                        (last, kind) = (t, "party"); // "The two agreed to ..."
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    if (mentions.Any(m => m.First <= last && m.Last >= first && !(m.Kind == ActorMentionKind.Inferred && m.First >= first && m.Last <= last)))
+                    {
+                        continue; // already an actor ("both Armenia and Azerbaijan")
+                    }
+
+                    mentions.RemoveAll(m => m.Kind == ActorMentionKind.Inferred && m.First >= first && m.Last <= last); // "ministers" alone was one party
+
+                    var parties = LastTwoParties(mentions, first);
+                    if (parties is null)
+                    {
+                        continue;
+                    }
+
+                    ActorMention Make(ActorMention party) => new(first, last, kind switch
+                    {
+                        "country" => party.Code[..3],
+                        "government" => party.Code[..3] + "GOV",
+                        _ => party.Code,
+                    }, ActorMentionKind.Inferred, false, []);
+                    var a = Make(parties.Value.Item1);
+                    var b = Make(parties.Value.Item2);
+                    added.Add(a);
+                    added.Add(b);
+                    pairs.Add((a, b));
+                    t = last;
+                }
+            }
+        }
+
+        if (added.Count > 0)
+        {
+            mentions.AddRange(added);
+            var ordered = mentions.OrderBy(m => m.First).ThenBy(m => m.Last).ToList(); // stable: the pair stays in order
+            mentions.Clear();
+            mentions.AddRange(ordered);
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The two most recent actors of different countries before token <paramref name="before"/> (older first).</summary>
+    private static (ActorMention, ActorMention)? LastTwoParties(List<ActorMention> mentions, int before)
+    {
+        ActorMention? latest = null;
+        foreach (var m in Enumerable.Reverse(mentions))
+        {
+            if (m.Last >= before || m.Locative || m.Country is null || (m.Kind == ActorMentionKind.Inferred && m.Evidence.Count == 0))
+            {
+                continue;
+            }
+
+            if (latest is null)
+            {
+                latest = m;
+            }
+            else if (m.Country != latest.Country)
+            {
+                return (m, latest);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -155,6 +155,11 @@ public sealed class EventStage : IPipelineStage
                 {
                     previous = (match, sources);
                 }
+                if (targets is null && sources is { Count: >= 2 } && EachOtherAfter(document, sentence, match))
+                {
+                    targets = sources; // "each side accused the other", "the two criticized each other"
+                }
+
                 // [compound]: an act among the members of a compound subject ("Gondor and Osgiliath postponed their meeting").
                 bool amongMembers = (match.Pattern.Flags & PatternFlags.Compound) != 0 && sources is { Count: >= 2 };
                 if ((targets is null || amongMembers) && sources is { Count: >= 2 } && (amongMembers || (match.Pattern.Flags & PatternFlags.Reciprocal) != 0))
@@ -169,6 +174,12 @@ public sealed class EventStage : IPipelineStage
                     // recipient is the dateline's country, coded bare (CODING_RULES 5: aid to a country).
                     var head = sources[0];
                     targets = [new ActorMention(head.First, head.Last, recipient, ActorMentionKind.Country, false, head.Evidence) { Group = -3 }];
+                }
+
+                if (targets is not null && sources is not null && IsDomesticCode(code) &&
+                    targets.All(t => t.Country is not null && t.Country == sources[0].Country && (t.Code.Length == 3 || t.Code.EndsWith("GOV", StringComparison.Ordinal))))
+                {
+                    targets = null; // "authorities relaxed the curfew as the new prime minister took charge": the measure is on the country
                 }
 
                 if (targets is null && sources is not null && IsDomesticCode(code))
@@ -1076,6 +1087,21 @@ public sealed class EventStage : IPipelineStage
         }
 
         return NominalCues.Contains(previous) || (previous.EndsWith("ive", StringComparison.Ordinal) && trigger - 2 >= sentence.TokenStart && Vocabulary.Fold(document.TokenText(trigger - 2)) is "the" or "a" or "an");
+    }
+
+    /// <summary>"each other", "one another" or "the other" inside the pattern's words or within three words after them.</summary>
+    private static bool EachOtherAfter(Document document, Sentence sentence, PatternMatch match)
+    {
+        for (int t = match.Trigger + 1; t < Math.Min(sentence.TokenEnd - 1, match.TriggerEnd + 4); t++)
+        {
+            if ((ActorStage.Is(document, t, "each", "one", "the") && ActorStage.Is(document, t + 1, "other", "another")) ||
+                (ActorStage.Is(document, t, "one") && ActorStage.Is(document, t + 1, "another")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool PrecededBy(Document document, ActorMention mention, string word) =>

@@ -94,6 +94,11 @@ public static class ClauseRoles
         int actor;
         if (passive)
         {
+            if (subject < 0 && tree.Relation(clause) == "acl" && tree.Head(clause) >= 0)
+            {
+                subject = tree.Head(clause); // "33 citizens arrested near Minsk": the modified noun is acted on
+            }
+
             if (subject >= 0)
             {
                 targets.Add(subject);

@@ -75,4 +75,34 @@ public sealed class ParsedCoderTests
         var second = document.Sentence(1);
         Assert.Contains(Enumerable.Range(second.TokenStart, second.TokenCount), t => document.Upos[t] == "VERB");
     }
+
+    private const string PairArticle = "Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun Bayramov in Berlin. ";
+
+    [Fact]
+    public void TheTwoMinisters_AreBothPartiesLastNamed()
+    {
+        string summary = Summary(Shipped, PairArticle + "The two ministers agreed to continue negotiations.", "2024-02-29");
+        Assert.Contains("ARMGOV 036 AZEGOV", summary);
+        Assert.Contains("AZEGOV 036 ARMGOV", summary);
+    }
+
+    [Fact]
+    public void EachSideAccusedTheOther_IsReciprocal()
+    {
+        string summary = Summary(Shipped, PairArticle + "Each side accused the other of violating the ceasefire.", "2024-02-29");
+        Assert.Contains("ARMGOV 1123 AZEGOV", summary);
+        Assert.Contains("AZEGOV 1123 ARMGOV", summary);
+    }
+
+    [Fact]
+    public void TheTwoCountries_WithoutTwoEarlierParties_AreNotCoded()
+    {
+        Assert.Equal(string.Empty, Summary(Shipped, "The two countries agreed to continue negotiations.", "2024-02-29"));
+    }
+
+    [Fact]
+    public void DomesticMeasure_TargetsTheOwnCountryEvenWithAnotherOfficialNearby()
+    {
+        Assert.Contains("LKAGOV 0813 LKA", Summary(Shipped, "COLOMBO, May 14 – Sri Lankan authorities relaxed the nationwide curfew for 12 hours on Saturday as new Prime Minister Ranil Wickremesinghe took charge.", "2022-05-14"));
+    }
 }
