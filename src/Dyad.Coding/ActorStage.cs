@@ -214,12 +214,20 @@ public sealed class ActorStage : IPipelineStage
                         continue;
                     }
 
-                    ActorMention Make(ActorMention party) => new(first, last, kind switch
+                    ActorMention Make(ActorMention party)
                     {
-                        "country" => party.Code[..3],
-                        "government" => party.Code[..3] + "GOV",
-                        _ => party.Code,
-                    }, ActorMentionKind.Inferred, false, []);
+                        string code = kind switch
+                        {
+                            "country" => party.Code[..3],
+                            "government" => party.Code[..3] + "GOV",
+                            _ => party.Code,
+                        };
+                        // A bare country code acts as a country (its government in political acts), like a named country.
+                        var mentionKind = party.Kind == ActorMentionKind.Organisation ? ActorMentionKind.Organisation
+                            : code.Length == 3 ? ActorMentionKind.Country : ActorMentionKind.Inferred;
+                        return new ActorMention(first, last, code, mentionKind, false, []);
+                    }
+
                     var a = Make(parties.Value.Item1);
                     var b = Make(parties.Value.Item2);
                     added.Add(a);
@@ -591,9 +599,10 @@ public sealed class ActorStage : IPipelineStage
         for (int t = from; t < candidate.First; t++)
         {
             var token = document.Token(t);
-            if (token.Kind != TokenKind.Word || _lexicon.Verbs.TriggeredBy(lexical.FormIds[t]).Length > 0 || IsFunctionWord(document, t))
+            if (token.Kind != TokenKind.Word || _lexicon.Verbs.TriggeredBy(lexical.FormIds[t]).Length > 0 || IsFunctionWord(document, t) ||
+                Is(document, t, "its", "their", "his", "her", "our") || IsFiniteVerb(document, lexical, t))
             {
-                return -1;
+                return -1; // "Israel recalled its ambassador" is a clause, not one actor
             }
         }
 
@@ -688,6 +697,34 @@ public sealed class ActorStage : IPipelineStage
             }
 
             if (PlaceNouns.Contains(next) && next is not ("side" or "state"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A finite verb or modal: never a modifier between a country and its agent. By the tagger when the document
+    /// is tagged; otherwise a lower-case inflected form whose base form triggers a verb pattern ("sent" from "send").
+    /// </summary>
+    private bool IsFiniteVerb(Document document, LexicalLayer lexical, int t)
+    {
+        if (t < document.Xpos.Length)
+        {
+            return document.Xpos[t] is "VBD" or "VBZ" or "VBP" or "MD";
+        }
+
+        if (lexical.Capitalised[t])
+        {
+            return false;
+        }
+
+        var candidates = lexical.Candidates(t);
+        for (int k = 1; k < candidates.Length; k++)
+        {
+            if (candidates[k] >= 0 && candidates[k] != candidates[0] && _lexicon.Verbs.TriggeredBy(candidates[k]).Length > 0)
             {
                 return true;
             }

@@ -88,9 +88,9 @@ public sealed class EventStage : IPipelineStage
                 }
             }
 
-            if (sentenceMentions.Count == 0)
+            if (sentenceMentions.Count == 0 && !(lastSource is { Count: >= 2 } && StartsWithPluralPronoun(document, sentence)))
             {
-                continue; // no actor, no event
+                continue; // no actor, no event (but "They agreed to ..." after a compound still acts)
             }
 
             bool discard = ContainsDiscard(lexical, sentence);
@@ -120,6 +120,12 @@ public sealed class EventStage : IPipelineStage
                 {
                     Trace(trace, sentence, match, "not coded", "an attempt ('tried to') is not the act", null, null, null);
                     continue; // "tried to mediate": an attempt is not the act
+                }
+
+                if (IsHedged(document, sentence, match.Trigger))
+                {
+                    Trace(trace, sentence, match, "not coded", "the act is open ('whether'): hedges are neither events nor negations (CODING_RULES 9)", null, null, null);
+                    continue;
                 }
 
                 bool negated = IsNegated(document, sentence, match.Trigger);
@@ -264,8 +270,16 @@ public sealed class EventStage : IPipelineStage
                     continue;
                 }
 
+                if (type.Code == "075" && target?.Country is string nationality)
+                {
+                    targetCode = nationality; // asylum: the target is the asylee's nationality (CODING_RULES 6)
+                }
+
                 Add(sourceCode, source, targetCode, target);
-                if ((match.Pattern.Flags & PatternFlags.Reciprocal) != 0 && sourceCode is not null && targetCode is not null)
+                // A planned meeting of one actor with another is one actor's intent (036), not a reciprocal act;
+                // "X and Y will meet" still gives both directions through the compound.
+                bool intentOfOne = code.StartsWith("03", StringComparison.Ordinal) && code != match.Pattern.Code && sources is { Count: < 2 };
+                if (reciprocal && !intentOfOne && sourceCode is not null && targetCode is not null)
                 {
                     Add(targetCode, target, sourceCode, source);
                 }
@@ -275,6 +289,20 @@ public sealed class EventStage : IPipelineStage
                     _lexicon.Ontology.Find(reverseCode) is CameoEventType reverseType)
                 {
                     Add(targetCode, target, sourceCode, source, reverseType);
+                }
+
+                if (type.Code == "016" && sourceCode is not null && targetCode is not null && ContainsAccusationNoun(document, match))
+                {
+                    // Denying "Armenian claims" also reports the claim: the accuser's 112 (CODING_RULES 14, seed-000).
+                    Add(targetCode, target, sourceCode, source, _lexicon.Ontology.Find("112"));
+                }
+
+                if (sourceCode is not null && targetCode is not null && target is not null &&
+                    (type.Code == "042" || (type.Code == "043" && HostsTheVisitor(match, target))))
+                {
+                    // Visits come as a pair (CODING_RULES 3): the visitor's 042 and the host's 043. Hosting talks
+                    // between others ("talks hosted by Germany") is not a visit by them.
+                    Add(targetCode, target, sourceCode, source, _lexicon.Ontology.Find(type.Code == "042" ? "043" : "042"));
                 }
             }
         }
@@ -394,6 +422,19 @@ public sealed class EventStage : IPipelineStage
         if (code == "190" && targetRole is "CVL" or "EDU" or "REF" && sourceRole is "REB" or "UAF" or "CRM" or null)
         {
             return "180";
+        }
+
+        // Expelling diplomats is 161, expelling other people 174 (CODING_RULES 3).
+        bool expel = triggerText.Contains("expel", StringComparison.OrdinalIgnoreCase) || triggerText.Contains("expul", StringComparison.OrdinalIgnoreCase);
+        if (expel && code == "174" && targetRole == "GOV")
+        {
+            return "161";
+        }
+
+        // An attack by anyone on armed forces or police is fighting (190); 180 is for attacks on civilians (CODING_RULES 16).
+        if (code == "180" && targetRole is "MIL" or "COP" && triggerText.StartsWith("attack", StringComparison.OrdinalIgnoreCase))
+        {
+            return "190";
         }
 
         // Killing an official outside combat is an assassination (186): "gunmen shot dead the governor".
@@ -645,6 +686,11 @@ public sealed class EventStage : IPipelineStage
                     q++;
                 }
 
+                if (q < sentence.TokenEnd && index.MentionAt(q) is null && IsNumber(document, q))
+                {
+                    q++; // "expelled 45 Russian diplomats", "killed three Afghan soldiers"
+                }
+
                 var mention = index.MentionAt(q);
                 if (mention is null)
                 {
@@ -691,6 +737,12 @@ public sealed class EventStage : IPipelineStage
         return false;
     }
 
+    private static bool IsNumber(Document document, int t)
+    {
+        var w = document.TokenText(t);
+        return (w.Length > 0 && char.IsAsciiDigit(w[0])) || ActorStage.Is(document, t, "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several", "some");
+    }
+
     private static bool IsClauseBreak(Document document, int t) => ActorStage.Is(document, t, ".", ";", ":", "!", "?");
 
     private (List<ActorMention>? Sources, List<ActorMention>? Targets) AssignActors(Document document, DependencyTree? tree, Sentence sentence, List<ActorMention> mentions, PatternMatch match, List<ActorMention>? lastSource)
@@ -720,6 +772,11 @@ public sealed class EventStage : IPipelineStage
             {
                 source = syntax.Source;
                 sourceSettled = true;
+            }
+            else if (source is null && lastSource is { Count: >= 2 } && IsCollectiveAnaphor(document, sentence, match.Trigger))
+            {
+                // "The two countries also criticised Israel": the compound named before.
+                return (lastSource, noTarget ? null : Group(actorMentions, target ?? syntax.Target ?? TargetAfter(document, actorMentions, sentence, match, nominal, null)));
             }
             else if (source is null && syntax.SourceIsPronoun && lastSource is not null)
             {
@@ -757,6 +814,20 @@ public sealed class EventStage : IPipelineStage
         {
             source = participant; // "Fidan visited Baku for talks with Bayramov": the visitor takes part in the talks
             sourceSettled = true;
+        }
+
+        if (syntax is not null && syntax.Roles.Passive && match.Trigger + 1 < sentence.TokenEnd && ActorStage.Is(document, match.Trigger + 1, "to") &&
+            ActorStage.Is(document, match.Trigger, "expected", "scheduled", "set", "slated", "supposed"))
+        {
+            // "Blinken is expected to meet Qin": the subject of a raising verb is the one who will act, not a target.
+            if (source is null && target is not null)
+            {
+                source = target;
+                sourceSettled = true;
+            }
+
+            target = match.SlotTarget;
+            passive = false;
         }
 
         if (syntax is not null && syntax.Roles.Nominal && source is null)
@@ -800,6 +871,13 @@ public sealed class EventStage : IPipelineStage
             // accuser is the sentence's speaker (CODING_RULES 8: the speech act is coded, source = speaker).
             var accused = source;
             var speaker = SentenceSubject(document, actorMentions, sentence, match.Trigger);
+            if (IsAccusationNoun(document, match.Trigger) && speaker is not null && speaker.Group != accused.Group)
+            {
+                // "Ukrainian accusations", "accusations by Blinken": the noun's owner is the accuser and the
+                // speaker who answers them is the accused (the embedded accusation of CODING_RULES 14).
+                return (Group(actorMentions, accused), Group(actorMentions, speaker));
+            }
+
             if (speaker is null && lastSource is not null && accused.Group != lastSource[0].Group)
             {
                 return (lastSource, Group(actorMentions, accused));
@@ -858,10 +936,10 @@ public sealed class EventStage : IPipelineStage
             target = null; // "..., a senior official said": the reporter is not the object
         }
 
-        if (target is null && !noTarget && match.SlotTarget is null)
+        if (target is null && !noTarget && !reciprocal)
         {
-            // The pattern's own words name the victim ("wound * resident", "killing 35 passengers").
-            target = actorMentions.FirstOrDefault(m => m.First > match.Trigger && m.Last == match.End - 1 && (source is null || m.Group != source.Group));
+            // The pattern's own words name the target: "killed dozens of protesters", "clashed with police".
+            target = actorMentions.FirstOrDefault(m => m.First > match.Trigger && m.Last < match.End && (source is null || m.Group != source.Group));
         }
 
         return (Group(actorMentions, source), Group(actorMentions, target));
@@ -1014,6 +1092,24 @@ public sealed class EventStage : IPipelineStage
         return null;
     }
 
+    private static bool StartsWithPluralPronoun(Document document, Sentence sentence) =>
+        sentence.TokenCount > 1 && ActorStage.Is(document, sentence.TokenStart, "they", "both");
+
+    /// <summary>"the two countries", "both sides", "the two leaders" shortly before the trigger: a plural anaphor of a compound.</summary>
+    private static bool IsCollectiveAnaphor(Document document, Sentence sentence, int trigger)
+    {
+        for (int t = Math.Max(sentence.TokenStart, trigger - 6); t + 1 < trigger; t++)
+        {
+            if (ActorStage.Is(document, t, "two", "both") &&
+                ActorStage.Is(document, t + 1, "countries", "sides", "leaders", "ministers", "nations", "governments", "presidents", "neighbours", "neighbors"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when "he" or "she" stands shortly before the trigger (the subject is a person).</summary>
     private static bool PersonalPronounBefore(Document document, Sentence sentence, int trigger)
     {
@@ -1104,6 +1200,26 @@ public sealed class EventStage : IPipelineStage
         return false;
     }
 
+    /// <summary>The hosted actor stands right by the host verb: "hosted Ukraine's minister", "Bayramov was hosted by".</summary>
+    private static bool HostsTheVisitor(PatternMatch match, ActorMention target) =>
+        (target.First > match.TriggerEnd && target.First - match.TriggerEnd <= 2) || (target.Last < match.Trigger && match.Trigger - target.Last <= 3);
+
+    private static bool ContainsAccusationNoun(Document document, PatternMatch match)
+    {
+        for (int t = match.Trigger; t < match.End; t++)
+        {
+            if (IsAccusationNoun(document, t) || ActorStage.Is(document, t, "accusation", "allegation", "claims", "claim"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAccusationNoun(Document document, int trigger) =>
+        ActorStage.Is(document, trigger, "accusation", "accusations", "allegation", "allegations", "charges");
+
     private static bool PrecededBy(Document document, ActorMention mention, string word) =>
         mention.First > 0 && ActorStage.Is(document, mention.First - 1, word);
 
@@ -1130,6 +1246,26 @@ public sealed class EventStage : IPipelineStage
         return false;
     }
 
+    /// <summary>True when "whether" opens the clause of the trigger ("it was not clear whether the two would meet").</summary>
+    private static bool IsHedged(Document document, Sentence sentence, int trigger)
+    {
+        for (int t = trigger - 1; t >= Math.Max(sentence.TokenStart, trigger - 8); t--)
+        {
+            string w = Vocabulary.Fold(document.TokenText(t));
+            if (w == "whether")
+            {
+                return true;
+            }
+
+            if (w is "," or ";" or ":" or "but")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsFuture(Document document, Sentence sentence, int trigger)
     {
         for (int t = trigger - 1; t >= Math.Max(sentence.TokenStart, trigger - 8); t--)
@@ -1143,6 +1279,11 @@ public sealed class EventStage : IPipelineStage
             if (w == "to" && t - 1 >= sentence.TokenStart && IntentVerbs.Contains(Vocabulary.Fold(document.TokenText(t - 1))))
             {
                 return true;
+            }
+
+            if (w == "to" && t == trigger - 1 && t - 1 >= sentence.TokenStart && ActorStage.Is(document, t - 1, "is", "are"))
+            {
+                return true; // "is to visit": a planned act
             }
 
             if (w is "," or ";" or "but" or "said" or "says" or "that" or "after" or "before" or "when" or "which" or "who")
