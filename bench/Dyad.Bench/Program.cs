@@ -5,6 +5,7 @@ namespace Dyad.Bench;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Dyad.Bench -- throughput [runs]</c>: whole-pipeline sentences/s and MB/s.
 /// <c>... -- store [runs]</c>: event store (articles/s stored, 1M-event aggregate, 1M-event Parquet export).
+/// <c>... -- geo-share [runs]</c>: the pipeline with and without where-and-when in one run (median, ratio, share).
 /// <c>... -- micro [BenchmarkDotNet arguments]</c>: the micro-benchmarks with their naive baselines.
 /// </summary>
 public static class Program
@@ -19,13 +20,17 @@ public static class Program
                 return Throughput.Run(runs);
             case "store":
                 return StoreBenchmarks.Run(args.Length > 1 && int.TryParse(args[1], out int s) ? s : 5);
+            case "geo-share":
+                return WhereWhenShare.Run(args.Length > 1 && int.TryParse(args[1], out int g) ? g : 9);
+            case "geo-loop":
+                return WhereWhenShare.Loop(args.Length > 1 && int.TryParse(args[1], out int l) ? l : 20);
             case "profile":
                 return Profile.Run();
             case "micro":
                 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
                 return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
             default:
-                Console.Error.WriteLine("usage: Dyad.Bench throughput [runs] | store [runs] | profile | micro [BenchmarkDotNet arguments, e.g. --filter *Tokenizer*]");
+                Console.Error.WriteLine("usage: Dyad.Bench throughput [runs] | store [runs] | geo-share [runs] | profile | micro [BenchmarkDotNet arguments, e.g. --filter *Tokenizer*]");
                 return 2;
         }
     }

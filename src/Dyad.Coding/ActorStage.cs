@@ -53,9 +53,12 @@ public sealed class ActorLayer
     public string? DatelineCountry { get; init; }
 
     /// <summary>The mention covering token <paramref name="token"/>, or null.</summary>
-    public ActorMention? At(int token)
+    public ActorMention? At(int token) => Covering(Mentions, token);
+
+    /// <summary>The first of <paramref name="mentions"/> (in text order) covering token <paramref name="token"/>, or null.</summary>
+    public static ActorMention? Covering(List<ActorMention> mentions, int token)
     {
-        foreach (var m in Mentions)
+        foreach (var m in mentions)
         {
             if (token >= m.First && token <= m.Last)
             {
@@ -249,28 +252,32 @@ public sealed class ActorStage : IPipelineStage
         return pairs;
     }
 
-    /// <summary>The two most recent actors of different countries before token <paramref name="before"/> (older first).</summary>
+    /// <summary>
+    /// The two parties a pair reference means: of the countries named before token <paramref name="before"/>, the two
+    /// named most often (ties go to the more recent), each represented by its latest mention; older first.
+    /// "The two countries" in an article about Armenia and Azerbaijan is them, even when Russia was named last.
+    /// </summary>
     private static (ActorMention, ActorMention)? LastTwoParties(List<ActorMention> mentions, int before)
     {
-        ActorMention? latest = null;
-        foreach (var m in Enumerable.Reverse(mentions))
+        var counts = new Dictionary<string, (int Count, int LastIndex, ActorMention Latest)>(StringComparer.Ordinal);
+        for (int k = 0; k < mentions.Count; k++)
         {
-            if (m.Last >= before || m.Locative || m.Country is null || (m.Kind == ActorMentionKind.Inferred && m.Evidence.Count == 0))
+            var m = mentions[k];
+            if (m.Last >= before || m.Locative || m.Country is null || m.Evidence.Count == 0)
             {
                 continue;
             }
 
-            if (latest is null)
-            {
-                latest = m;
-            }
-            else if (m.Country != latest.Country)
-            {
-                return (m, latest);
-            }
+            counts[m.Country] = counts.TryGetValue(m.Country, out var c) ? (c.Count + 1, k, m) : (1, k, m);
         }
 
-        return null;
+        if (counts.Count < 2)
+        {
+            return null;
+        }
+
+        var top = counts.Values.OrderByDescending(c => c.Count).ThenByDescending(c => c.LastIndex).Take(2).OrderBy(c => c.LastIndex).ToList();
+        return (top[0].Latest, top[1].Latest);
     }
 
     /// <summary>

@@ -132,21 +132,5 @@ public sealed record SyntacticActors(SyntacticRoles Roles, ActorMention? Source,
         return null;
     }
 
-    private static ActorMention? Covering(List<ActorMention> mentions, int token)
-    {
-        foreach (var m in mentions)
-        {
-            if (token >= m.First && token <= m.Last)
-            {
-                return m;
-            }
-
-            if (m.First > token)
-            {
-                break;
-            }
-        }
-
-        return null;
-    }
+    private static ActorMention? Covering(List<ActorMention> mentions, int token) => ActorLayer.Covering(mentions, token);
 }

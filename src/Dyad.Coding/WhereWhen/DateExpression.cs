@@ -20,12 +20,36 @@ public enum DatePrecision : byte
 public readonly record struct EventDate(DateOnly Date, DatePrecision Precision)
 {
     /// <summary>The date as the event record writes it: <c>yyyy-MM-dd</c>, <c>yyyy-MM</c> or <c>yyyy</c>.</summary>
-    public string Format() => Precision switch
+    public string Format()
     {
-        DatePrecision.Day => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DatePrecision.Month => Date.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        _ => Date.Year.ToString("D4", CultureInfo.InvariantCulture),
-    };
+        int length = Precision switch { DatePrecision.Day => 10, DatePrecision.Month => 7, _ => 4 };
+        return string.Create(length, Date, static (chars, date) =>
+        {
+            // Digits written directly: a culture-aware custom format string costs more than the rest of the stage's
+            // work on a dated event.
+            Digits(chars[..4], date.Year);
+            if (chars.Length > 4)
+            {
+                chars[4] = '-';
+                Digits(chars.Slice(5, 2), date.Month);
+            }
+
+            if (chars.Length > 7)
+            {
+                chars[7] = '-';
+                Digits(chars.Slice(8, 2), date.Day);
+            }
+        });
+
+        static void Digits(Span<char> destination, int value)
+        {
+            for (int i = destination.Length - 1; i >= 0; i--)
+            {
+                destination[i] = (char)('0' + (value % 10));
+                value /= 10;
+            }
+        }
+    }
 
     /// <summary>The precision as the event record writes it: <c>day</c>, <c>month</c> or <c>year</c>.</summary>
     public string PrecisionName => Precision switch
@@ -77,13 +101,13 @@ public sealed record DateExpression(
     int DayOffset = 0)
 {
     /// <summary>True when the expression follows a reporting verb ("said on Friday", "told a briefing on Thursday").</summary>
-    public bool IsReporting { get; init; }
+    public bool IsReporting { get; internal set; }
 
     /// <summary>True when the date qualifies a noun ("the statement dated November 10, 2020"): it belongs to that noun only.</summary>
-    public bool IsAttributive { get; init; }
+    public bool IsAttributive { get; internal set; }
 
     /// <summary>True for a possessive date ("Thursday's police shootout"): it belongs to the noun that follows.</summary>
-    public bool IsPossessive { get; init; }
+    public bool IsPossessive { get; internal set; }
 
     /// <summary>True for "a day after ...": the clause that follows happened <see cref="DayOffset"/> days from the anchor.</summary>
     public bool StartsClause { get; init; }

@@ -31,6 +31,13 @@ public sealed class EventDateResolver
     private static readonly FrozenSet<string> PerfectMarkers = new[] { "has", "have", "had", "previously", "earlier", "already" }
         .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CoordinatorLookup =
+        new[] { "and", "but", "while" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SubjectStartLookup =
+        new[] { "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "he", "she", "it", "they", "we", "i", "police", "troops" }
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BarrierLookup = Barriers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PerfectLookup = PerfectMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PresentPerfectLookup = PresentPerfectMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -55,10 +62,19 @@ public sealed class EventDateResolver
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(dates);
         var result = new EventDate?[events.Count];
-        var lastSpeechDate = new Dictionary<string, (EventDate Date, int Sentence)>(StringComparer.Ordinal);
+        Dictionary<string, (EventDate Date, int Sentence)>? lastSpeechDate = null;
         EventDate? live = null;
-        bool liveKnown = false;
-        var order = Enumerable.Range(0, events.Count).OrderBy(i => events[i].SentenceIndex).ThenBy(i => events[i].TriggerFirst).ToArray();
+        bool liveKnown = false, sameDayReport = false;
+        int liveLead = -1;
+        var order = new int[events.Count];
+        var keys = new long[events.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            keys[i] = ((long)events[i].SentenceIndex << 42) | ((long)(events[i].TriggerFirst & 0x1FFFFF) << 21) | (uint)i;
+        }
+
+        Array.Sort(keys, order); // by sentence, then trigger, then position (a stable sort)
         foreach (int e in order)
         {
             var ev = events[e];
@@ -68,7 +84,7 @@ public sealed class EventDateResolver
             }
 
             var expressions = dates.BySentence[ev.SentenceIndex];
-            var date = InClause(document, ev, expressions, dates.ReportDate);
+            var date = expressions.Count == 0 ? null : InClause(document, ev, expressions);
             if (date is null && document.Sentence(ev.SentenceIndex).IsHeadline)
             {
                 date = LeadDate(document, dates); // a headline restates the lead: "X attends the meeting" / "On April 14, X spoke"
@@ -83,7 +99,7 @@ public sealed class EventDateResolver
             if (date is null && (EventPlaceResolver.IsSpeechLike(ev) || isIntent))
             {
                 date = Reporting(expressions, dates.ReportDate);
-                if (date is null && ev.Record.Source is string speaker && !InPerfect(document, ev)
+                if (date is null && ev.Record.Source is string speaker && lastSpeechDate is not null && !InPerfect(document, ev)
                     && lastSpeechDate.TryGetValue(speaker, out var previous) && previous.Sentence <= ev.SentenceIndex)
                 {
                     date = previous.Date;
@@ -92,11 +108,12 @@ public sealed class EventDateResolver
 
             if (date is null && !liveKnown)
             {
-                live = LiveDate(document, dates);
+                live = LiveDate(document, dates, out sameDayReport, out liveLead);
                 liveKnown = true;
             }
 
-            if (date is null && live is EventDate liveDate && !InPerfect(document, ev) && !isIntent)
+            if (date is null && live is EventDate liveDate && !InPerfect(document, ev) && !isIntent
+                && !(sameDayReport && (ev.IsEmbedded || ev.SentenceIndex <= liveLead || PerfectAhead(document, ev))))
             {
                 date = liveDate; // "Heavy fighting broke out overnight ...": the article reports that day's acts
             }
@@ -106,6 +123,7 @@ public sealed class EventDateResolver
             bool recent = dates.ReportDate is not DateOnly rd || (date is EventDate dd && dd.Date >= rd.AddDays(-7));
             if (date is EventDate dated && dated.Precision == DatePrecision.Day && statementOrMeeting && recent && ev.Record.Source is string source && !ev.IsEmbedded)
             {
+                lastSpeechDate ??= new Dictionary<string, (EventDate Date, int Sentence)>(StringComparer.Ordinal);
                 lastSpeechDate[source] = (dated, ev.SentenceIndex);
             }
         }
@@ -134,18 +152,30 @@ public sealed class EventDateResolver
     /// The day of a live report: its lead dates its news "overnight", "today" or "tonight" (the report day), so the
     /// acts it goes on to report in the simple past are of that day. Null for other articles.
     /// </summary>
-    private static EventDate? LiveDate(Document document, DateLayer dates)
+    private static EventDate? LiveDate(Document document, DateLayer dates, out bool sameDay, out int leadSentence)
     {
+        sameDay = false;
+        leadSentence = -1;
         int lead = LeadSentence(document);
         if (lead < 0 || dates.ReportDate is not DateOnly report)
         {
             return null;
         }
 
-        foreach (var x in dates.BySentence[lead])
+        for (int ix = 0; ix < dates.BySentence[lead].Count; ix++)
         {
-            if (x.Kind == DateKind.ReportRelative && x.Value is { Precision: DatePrecision.Day } v && v.Date == report)
+            var x = dates.BySentence[lead][ix];
+            if (x.Value is not { Precision: DatePrecision.Day } v || v.Date != report || x.IsAttributive || x.IsPossessive || x.StartsClause)
             {
+                continue;
+            }
+
+            // "overnight", "today"; and the wire's "on Tuesday" in a Tuesday report, unless it only dates the report
+            // itself ("the Kremlin said on Monday").
+            if (x.Kind == DateKind.ReportRelative || (x.Kind == DateKind.Weekday && !x.IsReporting))
+            {
+                sameDay = x.Kind == DateKind.Weekday;
+                leadSentence = lead;
                 return v;
             }
         }
@@ -161,8 +191,9 @@ public sealed class EventDateResolver
             return null;
         }
 
-        foreach (var x in dates.BySentence[lead])
+        for (int ix = 0; ix < dates.BySentence[lead].Count; ix++)
         {
+            var x = dates.BySentence[lead][ix];
             if (x.Value is { Precision: DatePrecision.Day } v && !x.IsAttributive && !x.IsPossessive && !x.StartsClause
                 && (dates.ReportDate is not DateOnly r || v.Date <= r))
             {
@@ -176,20 +207,16 @@ public sealed class EventDateResolver
     /// <summary>True for intents (root 03) and threats (root 13), dated by their announcement.</summary>
     public static bool IsIntentOrThreat(string code) => code.StartsWith("03", StringComparison.Ordinal) || code.StartsWith("13", StringComparison.Ordinal);
 
-    private static EventDate? InClause(Document document, CodedEvent ev, IReadOnlyList<DateExpression> expressions, DateOnly? report)
+    private static EventDate? InClause(Document document, CodedEvent ev, IReadOnlyList<DateExpression> expressions)
     {
-        if (expressions.Count == 0)
-        {
-            return null;
-        }
-
-        var sentence = document.Sentence(ev.SentenceIndex);
-        int clause = ClauseOf(document, sentence, expressions, ev.TriggerFirst, out var opener);
+        Span<int> clauseOf = expressions.Count <= 32 ? stackalloc int[expressions.Count] : new int[expressions.Count];
+        int clause = Clauses(document, document.Sentence(ev.SentenceIndex), expressions, ev.TriggerFirst, clauseOf, out var opener);
         DateExpression? best = null;
         int bestDistance = int.MaxValue;
-        foreach (var x in expressions)
+        for (int xi = 0; xi < expressions.Count; xi++)
         {
-            if (x.StartsClause || ClauseOf(document, sentence, expressions, x.First, out _) != clause)
+            var x = expressions[xi];
+            if (x.StartsClause || clauseOf[xi] != clause)
             {
                 continue;
             }
@@ -208,6 +235,11 @@ public sealed class EventDateResolver
             if (x.IsReporting && !EventPlaceResolver.IsSpeechLike(ev) && (x.First > ev.TriggerLast || InPerfect(document, ev, presentOnly: true)))
             {
                 continue; // "Pakistan has moved troops ..., PTI said on Friday": the report's day, not the move's
+            }
+
+            if (x.First > ev.TriggerLast && CoordinatedClauseBetween(document, ev.TriggerLast, x.First))
+            {
+                continue; // "Relief flights ... have already landed, and a French aircraft arrived on Saturday": the second act's day
             }
 
             if (distance < bestDistance)
@@ -229,8 +261,9 @@ public sealed class EventDateResolver
     {
         // The anchor: the nearest resolved day-precise date before the relative expression, else after it.
         DateExpression? anchor = null;
-        foreach (var x in expressions)
+        for (int ix = 0; ix < expressions.Count; ix++)
         {
+            var x = expressions[ix];
             if (x.Kind != DateKind.AnchorRelative && x.Value is { Precision: DatePrecision.Day } && (anchor is null || x.First < relative.First))
             {
                 anchor = x;
@@ -242,8 +275,9 @@ public sealed class EventDateResolver
 
     private static EventDate? Reporting(IReadOnlyList<DateExpression> expressions, DateOnly? report)
     {
-        foreach (var x in expressions)
+        for (int ix = 0; ix < expressions.Count; ix++)
         {
+            var x = expressions[ix];
             if (x.IsReporting && x.Value is EventDate v && (report is not DateOnly r || v.Date <= r))
             {
                 return v;
@@ -253,16 +287,43 @@ public sealed class EventDateResolver
         return null;
     }
 
-    private static int ClauseOf(Document document, Sentence sentence, IReadOnlyList<DateExpression> expressions, int token, out DateExpression? opener)
+    /// <summary>
+    /// One pass over the sentence: the clause of <paramref name="trigger"/> (its return value, with the date that
+    /// opens it, if any) and of the first token of each expression (<paramref name="clauseOf"/>). Clauses end at
+    /// the barrier words and at the start of a clause-opening date ("a day after ..."), which opens the next.
+    /// </summary>
+    private static int Clauses(Document document, Sentence sentence, IReadOnlyList<DateExpression> expressions, int trigger, Span<int> clauseOf, out DateExpression? opener)
     {
-        int clause = 0;
+        int c = 0, triggerClause = -1;
+        DateExpression? open = null;
         opener = null;
-        for (int i = sentence.TokenStart; i < token && i < sentence.TokenEnd; i++)
+        int end = sentence.TokenEnd;
+        for (int i = sentence.TokenStart; i <= end; i++)
         {
-            var text = document.TokenText(i);
-            DateExpression? starting = null;
-            foreach (var x in expressions)
+            // The clause of a token counts the barriers strictly before it.
+            if (i == trigger || (i == end && triggerClause < 0))
             {
+                triggerClause = c;
+                opener = open;
+            }
+
+            for (int xi = 0; xi < expressions.Count; xi++)
+            {
+                if (expressions[xi].First == i)
+                {
+                    clauseOf[xi] = c;
+                }
+            }
+
+            if (i == end)
+            {
+                break;
+            }
+
+            DateExpression? starting = null;
+            for (int ix = 0; ix < expressions.Count; ix++)
+            {
+                var x = expressions[ix];
                 if (x.StartsClause && x.First == i)
                 {
                     starting = x;
@@ -271,20 +332,85 @@ public sealed class EventDateResolver
 
             if (starting is not null)
             {
-                clause++;
-                opener = starting;
-                i = starting.Last;
+                c++;
+                open = starting;
+                for (int k = i + 1; k <= starting.Last && k < end; k++)
+                {
+                    if (k == trigger)
+                    {
+                        triggerClause = c;
+                        opener = open;
+                    }
+
+                    for (int xi = 0; xi < expressions.Count; xi++)
+                    {
+                        if (expressions[xi].First == k)
+                        {
+                            clauseOf[xi] = c;
+                        }
+                    }
+                }
+
+                i = Math.Max(i, starting.Last);
                 continue;
             }
 
-            if (BarrierLookup.Contains(text))
+            if (BarrierLookup.Contains(document.TokenText(i)))
             {
-                clause++;
-                opener = null;
+                c++;
+                open = null;
             }
         }
 
-        return clause;
+        return triggerClause;
+    }
+
+    /// <summary>
+    /// True when a coordinated clause with its own subject starts between the two tokens: a comma, then "and",
+    /// "but" or "while", then a determiner, pronoun or name ("..., and a French aircraft arrived on Saturday"). A
+    /// date after it belongs to that clause's act.
+    /// </summary>
+    private static bool CoordinatedClauseBetween(Document document, int from, int to)
+    {
+        for (int i = from + 1; i + 2 < to; i++)
+        {
+            if (document.TokenText(i) is not "," || !CoordinatorLookup.Contains(document.TokenText(i + 1)))
+            {
+                continue;
+            }
+
+            var subject = document.TokenText(i + 2);
+            if (SubjectStartLookup.Contains(subject) || (document.Token(i + 2).Kind == TokenKind.Word && char.IsUpper(subject[0])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the verb of a noun-led act is in the perfect a few words after its trigger, within its clause
+    /// ("Relief flights from Turkey ... have already landed"): such an act is not the day's news.
+    /// </summary>
+    private static bool PerfectAhead(Document document, CodedEvent ev)
+    {
+        var sentence = document.Sentence(ev.SentenceIndex);
+        for (int i = ev.TriggerLast + 1; i < Math.Min(sentence.TokenEnd, ev.TriggerLast + 13); i++)
+        {
+            var word = document.TokenText(i);
+            if (word is ";" || BarrierLookup.Contains(word) || (word is "," && i + 1 < sentence.TokenEnd && CoordinatorLookup.Contains(document.TokenText(i + 1))))
+            {
+                return false;
+            }
+
+            if (PresentPerfectLookup.Contains(word) || word.Equals("had", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool InPerfect(Document document, CodedEvent ev, bool presentOnly = false)

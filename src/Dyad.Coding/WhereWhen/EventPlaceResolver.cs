@@ -23,22 +23,26 @@ namespace Dyad.Coding.WhereWhen;
 /// </summary>
 public sealed class EventPlaceResolver
 {
-    private static readonly FrozenSet<string> ComplementMarkers = new[]
+    private static readonly WordSet ComplementMarkers = new[]
     {
         "that", "said", "says", "told", "announced", "added", "stated", "reported", "claimed", "accused", "alleged",
         "for", "into", "saying", "calling",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }.ToWordSet(StringComparer.OrdinalIgnoreCase);
 
     // Words after which a place belongs to another clause or to the topic of the act, not to the act:
     // "... after protests in Almaty turned violent", "in protest at its offensive in the Gaza Strip".
-    private static readonly FrozenSet<string> ClauseBarriers = new[]
+    private static readonly WordSet ClauseBarriers = new[]
     {
         "after", "before", "because", "since", "following", "amid", "which", "who", "whose", "where", "while",
         "although", "but", "whereas", "until", "over", "about", "against", "protest", ";",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }.ToWordSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> Nationwide = new[] { "nationwide", "countrywide", "nation-wide" }
-        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly WordSet Nationwide = new[] { "nationwide", "countrywide", "nation-wide" }
+        .ToWordSet(StringComparer.OrdinalIgnoreCase);
+
+    private const int MaxCachedDatelines = 4096;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Index, double Score, string Country)[]> _datelineCities = new(StringComparer.Ordinal);
 
     private readonly Gazetteer? _gazetteer;
 
@@ -141,7 +145,7 @@ public sealed class EventPlaceResolver
         }
 
         // The dateline city, only for the acts of its own country's actors on about the report date.
-        var dateline = result.Any(r => r is null) ? DatelinePlace(document, articleCountries) : null;
+        var dateline = Array.IndexOf(result, null) >= 0 ? DatelinePlace(document, articleCountries) : null;
         if (dateline is Place city)
         {
             for (int e = 0; e < events.Count; e++)
@@ -168,10 +172,9 @@ public sealed class EventPlaceResolver
         return result;
     }
 
-    private static bool NearTrigger(Document document, CodedEvent ev, FrozenSet<string> words)
+    private static bool NearTrigger(Document document, CodedEvent ev, WordSet lookup)
     {
         var sentence = document.Sentence(ev.SentenceIndex);
-        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = ev.TriggerFirst; i < Math.Min(sentence.TokenEnd, ev.TriggerLast + 7); i++)
         {
             if (lookup.Contains(document.TokenText(i)))
@@ -231,8 +234,9 @@ public sealed class EventPlaceResolver
 
             var mentions = places.BySentence[s];
             bool usableMention = false;
-            foreach (var m in mentions)
+            for (int im = 0; im < mentions.Count; im++)
             {
+                var m = mentions[im];
                 usableMention |= !m.IsActor && (m.IsLocative || m.Cue == PlaceCue.NamedAfter);
             }
 
@@ -241,41 +245,44 @@ public sealed class EventPlaceResolver
                 continue; // most sentences: nothing to attach
             }
 
-            var group = new List<(CodedEvent ev, int i)>();
+            // Each usable mention goes to the nearest trigger of the sentence (by its first token; a place after a
+            // trigger belongs to it, one before counts double the distance).
+            bool allIntents = true;
             for (int e = e0; e < events.Count; e++)
             {
-                if (events[e].SentenceIndex == s)
+                if (events[e].SentenceIndex == s && !EventDateResolver.IsIntentOrThreat(events[e].Record.Code))
                 {
-                    group.Add((events[e], e));
+                    allIntents = false;
                 }
             }
-            var triggers = group.Select(x => (x.ev.TriggerFirst, x.ev.TriggerLast)).Distinct().ToArray();
-            var owned = new Dictionary<int, List<PlaceMention>>(); // trigger first -> mentions
-            foreach (var m in mentions)
+
+            var owners = new int[mentions.Count];
+            for (int mi = 0; mi < mentions.Count; mi++)
             {
+                var m = mentions[mi];
+                owners[mi] = -1;
                 if (m.IsActor || !(m.IsLocative || m.Cue == PlaceCue.NamedAfter))
                 {
                     continue;
                 }
 
-                if (m.Cue == PlaceCue.To && group.All(x => EventDateResolver.IsIntentOrThreat(x.ev.Record.Code)))
+                if (m.Cue == PlaceCue.To && allIntents)
                 {
                     continue; // "will travel to Samarkand": the planned place is not the intent's (CODING_RULES 10)
                 }
 
                 int owner = -1, best = int.MaxValue;
-                foreach (var (first, last) in triggers)
+                for (int e = e0; e < events.Count; e++)
                 {
-                    int distance;
-                    if (m.Cue == PlaceCue.NamedAfter)
+                    if (events[e].SentenceIndex != s)
                     {
-                        distance = first > m.Last && first - m.Last <= 4 ? first - m.Last : int.MaxValue;
-                    }
-                    else
-                    {
-                        distance = m.First > last ? m.First - last : (first - m.Last) * 2;
+                        continue;
                     }
 
+                    int first = events[e].TriggerFirst, last = events[e].TriggerLast;
+                    int distance = m.Cue == PlaceCue.NamedAfter
+                        ? (first > m.Last && first - m.Last <= 4 ? first - m.Last : int.MaxValue)
+                        : (m.First > last ? m.First - last : (first - m.Last) * 2);
                     if (distance < best)
                     {
                         best = distance;
@@ -283,42 +290,70 @@ public sealed class EventPlaceResolver
                     }
                 }
 
-                if (owner >= 0 && best != int.MaxValue)
-                {
-                    if (!owned.TryGetValue(owner, out var list))
-                    {
-                        owned[owner] = list = [];
-                    }
-
-                    list.Add(m);
-                }
+                owners[mi] = owner >= 0 && best != int.MaxValue ? owner : -1;
             }
 
-            foreach (var sameTrigger in group.GroupBy(x => x.ev.TriggerFirst))
+            // The events sharing a trigger share its mentions: named-after names are dealt out in order ("the Prague
+            // and Sochi agreements"), otherwise each event takes the most specific mention it may use.
+            for (int e = e0; e < events.Count; e++)
             {
-                if (!owned.TryGetValue(sameTrigger.Key, out var list))
+                var ev = events[e];
+                if (ev.SentenceIndex != s)
                 {
                     continue;
                 }
 
-                var members = sameTrigger.ToArray();
-                var named = list.Where(m => m.Cue == PlaceCue.NamedAfter).ToList();
-                for (int k = 0; k < members.Length; k++)
+                int k = 0, members = 0;
+                for (int o = e0; o < events.Count; o++)
                 {
-                    var (ev, index) = members[k];
-                    if (named.Count > 0)
+                    if (events[o].SentenceIndex == s && events[o].TriggerFirst == ev.TriggerFirst)
                     {
-                        // "the Prague and Sochi agreements": events sharing the trigger share out the names in order.
-                        result[index] = named[Math.Min(named.Count - 1, k * named.Count / members.Length)];
+                        k += o < e ? 1 : 0;
+                        members++;
+                    }
+                }
+
+                int named = 0;
+                List<PlaceMention>? usable = null;
+                bool intent = EventDateResolver.IsIntentOrThreat(ev.Record.Code);
+                bool speech = IsSpeechLike(ev);
+                for (int mi = 0; mi < mentions.Count; mi++)
+                {
+                    if (owners[mi] != ev.TriggerFirst || owners[mi] < 0)
+                    {
                         continue;
                     }
 
-                    bool intent = EventDateResolver.IsIntentOrThreat(ev.Record.Code);
-                    bool speech = IsSpeechLike(ev);
-                    var usable = list.Where(m => !(m.First > ev.TriggerLast
-                        && (intent || Between(document, ev.TriggerLast, m.First, ClauseBarriers) || (speech && Between(document, ev.TriggerLast, m.First, ComplementMarkers))))).ToList();
-                    result[index] = MostSpecific(usable, mentions);
+                    var m = mentions[mi];
+                    if (m.Cue == PlaceCue.NamedAfter)
+                    {
+                        named++;
+                        continue;
+                    }
+
+                    if (!(m.First > ev.TriggerLast
+                        && (intent || Between(document, ev.TriggerLast, m.First, ClauseBarriers) || (speech && Between(document, ev.TriggerLast, m.First, ComplementMarkers)))))
+                    {
+                        (usable ??= []).Add(m);
+                    }
                 }
+
+                if (named > 0)
+                {
+                    int wanted = Math.Min(named - 1, k * named / members);
+                    for (int mi = 0, n = 0; mi < mentions.Count; mi++)
+                    {
+                        if (owners[mi] == ev.TriggerFirst && owners[mi] >= 0 && mentions[mi].Cue == PlaceCue.NamedAfter && n++ == wanted)
+                        {
+                            result[e] = mentions[mi];
+                            break;
+                        }
+                    }
+
+                    continue;
+                }
+
+                result[e] = usable is null ? null : MostSpecific(usable, mentions);
             }
         }
     }
@@ -336,14 +371,13 @@ public sealed class EventPlaceResolver
         return e;
     }
 
-    private static bool Between(Document document, int from, int to, FrozenSet<string> words)
+    private static bool Between(Document document, int from, int to, WordSet lookup)
     {
         if (to - from <= 1)
         {
             return false;
         }
 
-        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = from + 1; i < to; i++)
         {
             if (lookup.Contains(document.TokenText(i)))
@@ -366,9 +400,13 @@ public sealed class EventPlaceResolver
         foreach (var m in mentions)
         {
             int rank = Specificity(m);
-            if (all.Any(o => o.Container >= 0 && ReferenceEquals(all[o.Container], m) && mentions.Contains(o)))
+            for (int o = 0; o < all.Count; o++)
             {
-                rank += 10; // a container of another chosen mention is less specific than it
+                if (all[o].Container >= 0 && ReferenceEquals(all[all[o].Container], m) && mentions.Contains(all[o]))
+                {
+                    rank += 10; // a container of another chosen mention is less specific than it
+                    break;
+                }
             }
 
             if (rank < bestRank)
@@ -562,8 +600,9 @@ public sealed class EventPlaceResolver
                 continue;
             }
 
-            foreach (var m in places.BySentence[sentence])
+            for (int im = 0; im < places.BySentence[sentence].Count; im++)
             {
+                var m = places.BySentence[sentence][im];
                 if (m.Candidates.Length > 0 && Gazetteer[m.Candidates[0]] is { Kind: PlaceKind.Country } country)
                 {
                     set.Add(country.Country);
@@ -571,7 +610,33 @@ public sealed class EventPlaceResolver
             }
         }
 
+        // Countries named as actors in the event sentences ("Armenia continues ..."), which the recognizer leaves out.
+        if (document.TryGetLayer<ActorLayer>() is { } actors)
+        {
+            foreach (var a in actors.Mentions)
+            {
+                if (a.Kind == ActorMentionKind.Country && !a.IsAdjective && IsEventSentence(document.SentenceOfToken(a.First)) && Gazetteer.Alpha2(a.Code) is string iso)
+                {
+                    set.Add(iso);
+                }
+            }
+        }
+
         return set;
+
+        bool IsEventSentence(int s)
+        {
+            for (int ie = 0; ie < events.Count; ie++)
+            {
+                var ev = events[ie];
+                if (ev.SentenceIndex == s)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private Place? DatelinePlace(Document document, HashSet<string> articleCountries)
@@ -581,27 +646,43 @@ public sealed class EventPlaceResolver
             return null;
         }
 
-        string first = city.Split('/')[0];
-        var match = Gazetteer.Lookup(first, allowVariants: false);
-        Place? best = null;
-        double bestScore = double.NegativeInfinity;
-        foreach (int i in match.Places)
+        // The cities a dateline names, with their article-independent scores, are kept per city name: a wire
+        // service writes the same few datelines over and over, and the gazetteer lookup and the candidates'
+        // records are cold by the time this stage runs.
+        if (!_datelineCities.TryGetValue(city, out var candidates))
         {
-            var p = Gazetteer[i];
-            if (p.Kind != PlaceKind.City)
+            int slash = city.IndexOf('/');
+            var match = Gazetteer.Lookup(slash >= 0 ? city.AsSpan(0, slash) : city, allowVariants: false);
+            var list = new List<(int, double, string)>();
+            foreach (int i in match.Places)
             {
-                continue;
+                var p = Gazetteer[i];
+                if (p.Kind == PlaceKind.City)
+                {
+                    list.Add((i, Math.Log10(p.Population + 10) + (p.IsCapital ? 1 : 0), p.Country));
+                }
             }
 
-            double score = Math.Log10(p.Population + 10) + (articleCountries.Contains(p.Country) ? 3 : 0) + (p.IsCapital ? 1 : 0);
+            candidates = [.. list];
+            if (_datelineCities.Count < MaxCachedDatelines)
+            {
+                _datelineCities.TryAdd(city, candidates);
+            }
+        }
+
+        int best = -1;
+        double bestScore = double.NegativeInfinity;
+        foreach (var (index, baseScore, country) in candidates)
+        {
+            double score = baseScore + (articleCountries.Contains(country) ? 3 : 0);
             if (score > bestScore)
             {
-                best = p;
+                best = index;
                 bestScore = score;
             }
         }
 
-        return best;
+        return best < 0 ? null : Gazetteer[best];
     }
 
     private static string TitleCase(string upper)

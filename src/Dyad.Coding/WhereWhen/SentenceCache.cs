@@ -1,4 +1,5 @@
 using System.Collections;
+using Dyad.Text;
 
 namespace Dyad.Coding.WhereWhen;
 
@@ -12,7 +13,9 @@ namespace Dyad.Coding.WhereWhen;
 public sealed class SentenceCache<T> : IReadOnlyList<IReadOnlyList<T>>
 {
     private readonly IReadOnlyList<T>?[] _items;
-    private readonly Func<int, IReadOnlyList<T>> _compute;
+    private readonly Func<int, IReadOnlyList<T>>? _compute;
+    private readonly Func<Document, int, IReadOnlyList<T>>? _computeIn;
+    private readonly Document? _document;
 
     /// <summary>Creates a cache over <paramref name="count"/> sentences computed by <paramref name="compute"/>.</summary>
     public SentenceCache(int count, Func<int, IReadOnlyList<T>> compute)
@@ -23,11 +26,24 @@ public sealed class SentenceCache<T> : IReadOnlyList<IReadOnlyList<T>>
         _compute = compute;
     }
 
+    /// <summary>
+    /// Creates a cache over the sentences of <paramref name="document"/> computed by <paramref name="compute"/>
+    /// (a function made once, so that no closure over the document is allocated for each one).
+    /// </summary>
+    public SentenceCache(Document document, Func<Document, int, IReadOnlyList<T>> compute)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(compute);
+        _items = new IReadOnlyList<T>?[document.SentenceCount];
+        _computeIn = compute;
+        _document = document;
+    }
+
     /// <inheritdoc />
     public int Count => _items.Length;
 
     /// <inheritdoc />
-    public IReadOnlyList<T> this[int index] => _items[index] ??= _compute(index);
+    public IReadOnlyList<T> this[int index] => _items[index] ??= _compute is not null ? _compute(index) : _computeIn!(_document!, index);
 
     /// <inheritdoc />
     public IEnumerator<IReadOnlyList<T>> GetEnumerator()

@@ -17,7 +17,7 @@ public sealed class ToponymRecognizer
     /// <summary>Longest name tried, in tokens (without a suffix word).</summary>
     public const int MaxNameTokens = 5;
 
-    private static readonly FrozenSet<string> NotPlaceStarts = new[]
+    private static readonly WordSet NotPlaceStarts = new[]
     {
         "the", "a", "an", "in", "on", "at", "of", "and", "or", "but", "he", "she", "it", "they", "we", "i", "you",
         "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "mr", "mrs", "ms", "dr",
@@ -32,40 +32,40 @@ public sealed class ToponymRecognizer
         "times", "post", "mirror", "tv", "radio", "said", "after", "before", "during", "while", "when", "if",
         "as", "with", "for", "from", "by", "to", "into", "near", "across", "under", "over", "some", "many", "all",
         "both", "each", "two", "three", "one", "new", "former", "senior", "top", "local", "regional",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }.ToWordSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> UnknownStop = new[]
+    private static readonly WordSet UnknownStop = new[]
     {
         "Parliament", "Congress", "Senate", "Geneva", "Talks", "Washington", "Reuters", "Twitter", "Facebook", "Telegram",
         "Villa", "Hall", "House", "Palace", "Kremlin", "Pentagon", "Downing", "Brussels", "Christmas", "Easter", "Ramadan",
         "Eid", "Parliament's", "Assembly", "Council", "Court", "Cabinet", "Kurdish", "English", "French",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    }.ToWordSet(StringComparer.Ordinal);
 
     // Common nouns after a place name that make it a modifier or an actor: "the Nepali capital", "Moscow officials".
-    private static readonly FrozenSet<string> ModifiedNouns = new[]
+    private static readonly WordSet ModifiedNouns = new[]
     {
         "capital", "troops", "forces", "army", "government", "officials", "authorities", "police", "side", "military",
         "president", "minister", "leader", "leaders", "people", "citizens", "embassy", "ambassador", "envoy", "counterpart",
         "officer", "officers", "soldiers", "nationals", "diplomats", "diplomat", "delegation", "regime", "administration",
         "parliament", "media", "news", "counterparts", "servicemen", "guards", "navy", "militants", "rebels", "team",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }.ToWordSet(StringComparer.OrdinalIgnoreCase);
 
     // Suffix words strong enough to make an unknown capitalised name a place.
-    private static readonly FrozenSet<string> StrongSuffixes = new[]
+    private static readonly WordSet StrongSuffixes = new[]
     {
         "district", "region", "province", "state", "village", "town", "area", "oblast", "governorate", "rayon",
         "county", "prefecture", "city", "settlement", "outskirts", "camp",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }.ToWordSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> MotionWords = new[]
+    private static readonly WordSet MotionWords = new[]
     {
         "trip", "visit", "visits", "visited", "travel", "travelled", "traveled", "sailed", "flew", "went", "came", "arrived",
         "returned", "headed", "moved", "deployed", "sent", "delivered", "deliveries", "journey", "tour", "flights", "flight",
         "convoy", "aid", "shipped", "fled", "marched", "advanced", "withdrew", "way", "back",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }.ToWordSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> Connectors = new[] { "of", "al", "el", "de", "la", "le", "du", "da", "del", "di", "ul", "and" }
-        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly WordSet Connectors = new[] { "of", "al", "el", "de", "la", "le", "du", "da", "del", "di", "ul", "and" }
+        .ToWordSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenDictionary<string, PlaceCue> Prepositions = new Dictionary<string, PlaceCue>(StringComparer.OrdinalIgnoreCase)
     {
@@ -80,28 +80,30 @@ public sealed class ToponymRecognizer
         ["captured"] = PlaceCue.At, ["raided"] = PlaceCue.At, ["struck"] = PlaceCue.At, ["hit"] = PlaceCue.At,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> OfNouns = new[]
+    private static readonly FrozenDictionary<string, PlaceCue>.AlternateLookup<ReadOnlySpan<char>> PrepositionLookup = Prepositions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly WordSet OfNouns = new[]
     {
         "village", "town", "city", "district", "region", "province", "enclave", "territory", "outskirts", "suburb",
         "suburbs", "area", "capital", "coast", "island", "port", "state", "county", "municipality", "villages",
         "towns", "cities", "center", "centre", "heart", "streets", "governorate", "oblast", "strip", "west",
         "east", "north", "south", "parts", "part",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }.ToWordSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> RoadNouns = new[] { "road", "corridor", "highway", "motorway", "route", "pass", "crossing", "checkpoint" }
-        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly WordSet RoadNouns = new[] { "road", "corridor", "highway", "motorway", "route", "pass", "crossing", "checkpoint" }
+        .ToWordSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> NamedAfterNouns = new[]
+    private static readonly WordSet NamedAfterNouns = new[]
     {
         "agreement", "agreements", "accord", "accords", "summit", "talks", "format", "declaration", "statement",
         "process", "protocol", "protocols", "treaty", "communique", "deal", "memorandum", "meeting", "meetings",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }.ToWordSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> BorderNouns = new[] { "border", "frontier", "boundary", "borders" }
-        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly WordSet BorderNouns = new[] { "border", "frontier", "boundary", "borders" }
+        .ToWordSet(StringComparer.OrdinalIgnoreCase);
 
     // Words that may stand between a preposition and the name: "in the besieged Syrian enclave of", "in central".
-    private static readonly FrozenSet<string> Skippable = new[]
+    private static readonly WordSet Skippable = new[]
     {
         "the", "a", "an", "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
         "northeastern", "northwestern", "southeastern", "southwestern", "besieged", "disputed", "occupied",
@@ -109,14 +111,14 @@ public sealed class ToponymRecognizer
         "city", "town", "port", "village", "border", "frontline", "front-line", "coastal", "breakaway", "rebel-held",
         "opposition-held", "government-held", "key", "strategic", "main", "northwest", "northeast", "southwest", "southeast",
         "entire", "whole", "province", "state", "region", "district",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }.ToWordSet(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> Verbish = new[]
+    private static readonly WordSet Verbish = new[]
     {
         "said", "says", "say", "told", "has", "have", "had", "is", "are", "was", "were", "will", "would", "accused",
         "warned", "announced", "called", "urged", "denied", "rejected", "insisted", "demanded", "claimed", "stated",
         "added", "confirmed", "expressed", "welcomed", "condemned", "agreed", "sent", "asked", "wants", "did",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }.ToWordSet(StringComparer.OrdinalIgnoreCase);
 
     private readonly Gazetteer? _gazetteer;
 
@@ -133,9 +135,12 @@ public sealed class ToponymRecognizer
         var found = new List<PlaceMention>();
         int i = sentence.TokenStart;
         var dateline = document.Dateline?.Span;
+        int datelineEnd = dateline is TextSpan ds && ds.Overlaps(sentence.Span) ? ds.End : -1;
+        var actors = document.TryGetLayer<ActorLayer>()?.Mentions;
+        int actor = 0; // cursor into the actor mentions, which are in text order
         while (i < sentence.TokenEnd)
         {
-            if (dateline is TextSpan d && d.Overlaps(document.Token(i).Span))
+            if (datelineEnd >= 0 && document.Token(i).Start < datelineEnd && dateline!.Value.Overlaps(document.Token(i).Span))
             {
                 i++; // the dateline's city is not a mention (CODING_RULES 13); the place resolver decides on it
                 continue;
@@ -144,6 +149,18 @@ public sealed class ToponymRecognizer
             if (!IsNameWord(document, i))
             {
                 i++; // names start with a capital ("Moscow-based" too)
+                continue;
+            }
+
+            if (actors is not null && NamedActorEnd(document, sentence, actors, i, ref actor) is int skip and >= 0)
+            {
+                i = skip + 1; // an actor the actor stage named and did not call a place ("Vladimir Putin", "Moscow said", "Armenia continues")
+                continue;
+            }
+
+            if (!MayBePlaceAnyway(document, sentence, i, i) && !document.TokenText(i).EndsWith("-based", StringComparison.OrdinalIgnoreCase))
+            {
+                i++; // no cue can reach it: a bare name is never an event's place, so the gazetteer is not asked
                 continue;
             }
 
@@ -169,12 +186,63 @@ public sealed class ToponymRecognizer
         return found;
     }
 
+    // The last token of the actor mention that covers token i and names no place, or -1: people, organisations,
+    // countries and capitals acting ("Armenia continues", "Baku said"). Not looking them up in the gazetteer is
+    // most of what keeps the recognizer cheap; the place resolver takes the article's countries from the actor
+    // layer instead. The cursor only moves forward: tokens are visited in order.
+    private static int NamedActorEnd(Document document, Sentence sentence, List<ActorMention> actors, int i, ref int cursor)
+    {
+        while (cursor < actors.Count && actors[cursor].Last < i)
+        {
+            cursor++;
+        }
+
+        for (int k = cursor; k < actors.Count && actors[k].First <= i; k++)
+        {
+            var m = actors[k];
+            if (m.Last >= i && !m.Locative && m.Last < sentence.TokenEnd && !MayBePlaceAnyway(document, sentence, m.First, m.Last))
+            {
+                return m.Last;
+            }
+        }
+
+        return -1;
+    }
+
+    // An actor mention the text may still use as a place: after a preposition or a place verb ("a trip to China",
+    // "visited Baku"), in a list or after "of", or followed by a name, a suffix or a possessive ("the Taiwan Strait",
+    // "Lachin region", "Nigeria's Kebbi state").
+    private static bool MayBePlaceAnyway(Document document, Sentence sentence, int first, int last)
+    {
+        int j = first - 1;
+        while (j >= sentence.TokenStart && first - j <= 4 && Skippable.Contains(document.TokenText(j)))
+        {
+            j--;
+        }
+
+        if (j >= sentence.TokenStart && document.TokenText(j) is var before
+            && (PrepositionLookup.ContainsKey(before) || before is "of" or "," or "and" or "or"))
+        {
+            return true;
+        }
+
+        int k = last + 1;
+        if (k >= sentence.TokenEnd)
+        {
+            return false;
+        }
+
+        var after = document.TokenText(k);
+        return IsNameWord(document, k) || after is "'s" or "\u2019s" or "'" || IsConnector(document, k) || SuffixKind(document, k) != PlaceSuffix.None
+            || RoadNouns.Contains(after) || BorderNouns.Contains(after) || NamedAfterNouns.Contains(after);
+    }
+
     // "Vladimir Putin", "Paris Hilton", "President Ashraf Ghani": a place name inside a longer proper name.
     private static bool PartOfLongerName(Document document, Sentence sentence, PlaceMention mention)
     {
         int after = mention.Last + 1;
         if (mention.Suffix == PlaceSuffix.None && after < sentence.TokenEnd && IsNameWord(document, after)
-            && SuffixKind(document, after) == PlaceSuffix.None && !IsMonthOrWeekday(document.TokenText(after).ToString()))
+            && SuffixKind(document, after) == PlaceSuffix.None && !IsMonthOrWeekday(document.TokenText(after)))
         {
             return true; // "U.N. Security Council", "Azerbaijan Army"
         }
@@ -187,27 +255,37 @@ public sealed class ToponymRecognizer
 
         int before = mention.First - 1;
         if (before > sentence.TokenStart && IsNameWord(document, before) && !Has(Skippable, document.TokenText(before))
-            && !IsDemonymLike(document.TokenText(before).ToString()) && !Has(Prepositions, document.TokenText(before)))
+            && !IsDemonymLike(document.TokenText(before)) && !Has(PrepositionLookup, document.TokenText(before)))
         {
             // A capitalised word before it, not at the start of the sentence: a person's or an organisation's name.
-            return !Has(NotPlaceStarts, document.TokenText(before)) || IsTitle(document.TokenText(before).ToString());
+            return !Has(NotPlaceStarts, document.TokenText(before)) || IsTitle(document.TokenText(before));
         }
 
         return false;
     }
 
-    private static bool Has(FrozenSet<string> set, ReadOnlySpan<char> word) =>
-        ReferenceEquals(set, NotPlaceStarts) ? NotPlaceStartsLookup.Contains(word) : set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    private static bool Has(WordSet set, ReadOnlySpan<char> word) => set.Contains(word);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotPlaceStartsLookup = NotPlaceStarts.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static bool Has(FrozenDictionary<string, PlaceCue>.AlternateLookup<ReadOnlySpan<char>> map, ReadOnlySpan<char> word) => map.ContainsKey(word);
 
-    private static bool Has<T>(FrozenDictionary<string, T> map, ReadOnlySpan<char> word) => map.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
-
-    private static bool IsMonthOrWeekday(string word) =>
+    private static bool IsMonthOrWeekday(ReadOnlySpan<char> word) =>
         word is "January" or "February" or "March" or "April" or "May" or "June" or "July" or "August" or "September" or "October"
             or "November" or "December" or "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday" or "Saturday" or "Sunday";
 
-    private static bool IsTitle(string word) => word is "President" or "King" or "Queen" or "Prince" or "Minister" or "General" or "Mr" or "Mrs" or "Ms" or "Dr" or "Secretary";
+    private static bool AllUpper(ReadOnlySpan<char> word)
+    {
+        foreach (char c in word)
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTitle(ReadOnlySpan<char> word) => word is "President" or "King" or "Queen" or "Prince" or "Minister" or "General" or "Mr" or "Mrs" or "Ms" or "Dr" or "Secretary";
 
     // "crossing at Torkham was overwhelmed": a capitalised word after in/at/near that the gazetteer lacks.
     private static PlaceMention? TryUnknownAfterPreposition(Document document, Sentence sentence, int index)
@@ -222,9 +300,9 @@ public sealed class ToponymRecognizer
             return null;
         }
 
-        string word = document.TokenText(index).ToString();
-        if ( NotPlaceStarts.Contains(word) || UnknownStop.Contains(word) || IsDemonymLike(word) || word.Length < 4
-            || word.All(char.IsUpper))
+        var word = document.TokenText(index);
+        if (word.Length < 4 || NotPlaceStarts.Contains(word) || UnknownStop.Contains(word) || IsDemonymLike(word)
+            || AllUpper(word))
         {
             return null;
         }
@@ -270,8 +348,15 @@ public sealed class ToponymRecognizer
                     }
 
                     var own = document.TokenRange(j + 1, end);
-                    found.RemoveAll(m => m.First > i && m.Last <= end);
-                    int position = found.FindIndex(m => m.First > j);
+                    for (int k = found.Count - 1; k >= 0; k--)
+                    {
+                        if (found[k].First > i && found[k].Last <= end)
+                        {
+                            found.RemoveAt(k);
+                        }
+                    }
+
+                    int position = IndexStartingAfter(found, j);
                     found.Insert(position < 0 ? found.Count : position, new PlaceMention(sentence.Index, j + 1, end, own, document.Slice(own), PlaceCue.Border, PlaceSuffix.None, [], false) { OwnBorder = true });
                 }
 
@@ -279,7 +364,12 @@ public sealed class ToponymRecognizer
             }
 
             int first = name;
-            int existing = found.FindIndex(m => m.Last == name);
+            int existing = -1;
+            for (int k = 0; k < found.Count && existing < 0; k++)
+            {
+                existing = found[k].Last == name ? k : -1;
+            }
+
             if (existing >= 0)
             {
                 first = found[existing].First;
@@ -288,9 +378,24 @@ public sealed class ToponymRecognizer
 
             var span = document.TokenRange(first, i);
             var mention = new PlaceMention(sentence.Index, first, i, span, document.Slice(span), PlaceCue.Border, PlaceSuffix.None, [], false);
-            int at = found.FindIndex(m => m.First > first);
+            int at = IndexStartingAfter(found, first);
             found.Insert(at < 0 ? found.Count : at, mention);
         }
+    }
+
+    // The first mention starting after token <paramref name="token"/>, or -1. (No lambdas in the loop above: a
+    // closure over its locals would be allocated at every token.)
+    private static int IndexStartingAfter(List<PlaceMention> found, int token)
+    {
+        for (int k = 0; k < found.Count; k++)
+        {
+            if (found[k].First > token)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     private PlaceMention? TryAt(Document document, Sentence sentence, int first)
@@ -343,7 +448,7 @@ public sealed class ToponymRecognizer
                 return plain;
             }
 
-            if (last == first && first - 1 >= sentence.TokenStart && Has(Prepositions, document.TokenText(first - 1)))
+            if (last == first && first - 1 >= sentence.TokenStart && Has(PrepositionLookup, document.TokenText(first - 1)))
             {
                 // A spelling variant, only where the text marks a place: "near Gorus".
                 var variant = Lookup(document, first, last, allowVariants: true);
@@ -376,7 +481,7 @@ public sealed class ToponymRecognizer
 
         int suffixToken = last + 1;
         if (suffixToken >= sentence.TokenEnd || !Has(StrongSuffixes, document.TokenText(suffixToken))
-            || IsDemonymLike(document.TokenText(last).ToString()) || Has(NotPlaceStarts, document.TokenText(last)))
+            || IsDemonymLike(document.TokenText(last)) || Has(NotPlaceStarts, document.TokenText(last)))
         {
             return null;
         }
@@ -450,8 +555,8 @@ public sealed class ToponymRecognizer
             }
 
             int after = mention.Last + 1;
-            string next = after < sentence.TokenEnd ? document.TokenText(after).ToString() : string.Empty;
-            string next2 = after + 1 < sentence.TokenEnd ? document.TokenText(after + 1).ToString() : string.Empty;
+            var next = after < sentence.TokenEnd ? document.TokenText(after) : [];
+            var next2 = after + 1 < sentence.TokenEnd ? document.TokenText(after + 1) : [];
             var before = CueBefore(document, sentence, mention.First, mentions, m);
             PlaceCue cue;
             if (before == PlaceCue.Origin)
@@ -501,7 +606,7 @@ public sealed class ToponymRecognizer
             {
                 actor = true;
             }
-            else if (next == "," && m + 1 < mentions.Count && mentions[m + 1].First == after + 1
+            else if (next is "," && m + 1 < mentions.Count && mentions[m + 1].First == after + 1
                 && (mentions[m + 1].Suffix == PlaceSuffix.Admin || SuffixKind(document, mentions[m + 1].Last) == PlaceSuffix.Admin))
             {
                 // "Kuriga, Kaduna state": the second contains the first.
@@ -563,8 +668,8 @@ public sealed class ToponymRecognizer
         int skipped = 0;
         while (i >= sentence.TokenStart && skipped < 4)
         {
-            string word = document.TokenText(i).ToString();
-            if (Prepositions.TryGetValue(word, out var cue))
+            var word = document.TokenText(i);
+            if (PrepositionLookup.TryGetValue(word, out var cue))
             {
                 if (cue == PlaceCue.Origin)
                 {
@@ -640,7 +745,7 @@ public sealed class ToponymRecognizer
         return PlaceCue.None;
     }
 
-    private static bool IsListBeforeNamedAfter(Document document, Sentence sentence, List<PlaceMention> mentions, int m, string next)
+    private static bool IsListBeforeNamedAfter(Document document, Sentence sentence, List<PlaceMention> mentions, int m, ReadOnlySpan<char> next)
     {
         // "the Prague and Sochi agreements": Prague is named-after too.
         if (!next.Equals("and", StringComparison.OrdinalIgnoreCase) || m + 1 >= mentions.Count)
@@ -653,7 +758,7 @@ public sealed class ToponymRecognizer
             && Has(NamedAfterNouns, document.TokenText(following.Last + 1));
     }
 
-    private static bool IsDemonymLike(string word) =>
+    private static bool IsDemonymLike(ReadOnlySpan<char> word) =>
         word.EndsWith("ian", StringComparison.Ordinal) || word.EndsWith("ese", StringComparison.Ordinal) || word.EndsWith("ish", StringComparison.Ordinal)
         || word.EndsWith("an", StringComparison.Ordinal) || word.EndsWith("i", StringComparison.Ordinal) || word.EndsWith("ic", StringComparison.Ordinal);
 

@@ -15,12 +15,16 @@ public sealed class WhereWhenStage : IPipelineStage
     private readonly ToponymRecognizer _recognizer;
     private readonly EventPlaceResolver _places;
     private readonly EventDateResolver _dates = new();
+    private readonly Func<Document, int, IReadOnlyList<PlaceMention>> _findPlaces;
+
+    private static readonly Func<Document, int, IReadOnlyList<DateExpression>> FindDates = static (d, s) => DateFinder.Find(d, s, d.ReportDate);
 
     /// <summary>Creates the stage over <paramref name="gazetteer"/> (the shipped gazetteer when null, loaded on first use).</summary>
     public WhereWhenStage(Gazetteer? gazetteer = null)
     {
         _recognizer = new ToponymRecognizer(gazetteer);
         _places = new EventPlaceResolver(gazetteer);
+        _findPlaces = _recognizer.Find;
     }
 
     /// <summary>When false (the default), month- and year-precise dates are left out of the records, as the gold
@@ -41,8 +45,8 @@ public sealed class WhereWhenStage : IPipelineStage
     {
         ArgumentNullException.ThrowIfNull(document);
         // Mentions are found on demand, sentence by sentence (see SentenceCache).
-        var placeLayer = new PlaceLayer(new SentenceCache<PlaceMention>(document.SentenceCount, s => _recognizer.Find(document, s)));
-        var dateLayer = new DateLayer(document.ReportDate, new SentenceCache<DateExpression>(document.SentenceCount, s => DateFinder.Find(document, s, document.ReportDate)));
+        var placeLayer = new PlaceLayer(new SentenceCache<PlaceMention>(document, _findPlaces));
+        var dateLayer = new DateLayer(document.ReportDate, new SentenceCache<DateExpression>(document, FindDates));
         document.SetLayer(Layer.Places, placeLayer);
         document.SetLayer(Layer.Dates, dateLayer);
 
@@ -63,7 +67,13 @@ public sealed class WhereWhenStage : IPipelineStage
                 date = null;
             }
 
-            var record = events[i].Record with
+            var old = events[i].Record;
+            if (date is null && locations[i] is null && old.Date is null && old.DatePrecision is null && old.Location is null)
+            {
+                continue; // nothing to write: most events; copying their records would only feed the collector
+            }
+
+            var record = old with
             {
                 Date = date?.Format(),
                 DatePrecision = date?.PrecisionName,

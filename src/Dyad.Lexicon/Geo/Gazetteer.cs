@@ -43,9 +43,9 @@ public sealed class Gazetteer
     private readonly Dictionary<string, (int Start, int Count)> _names;
     private readonly Dictionary<string, (int Start, int Count)>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly Lazy<SkeletonIndex> _skeletons;
-    private readonly Lazy<HashSet<int>> _prefixes;
+    private readonly Lazy<ulong[]> _prefixes;
     private readonly Dictionary<string, int> _countries;
-    private readonly Dictionary<string, int> _admin1;
+    private readonly Dictionary<(string Country, string Admin1), int> _admin1;
     private readonly Dictionary<string, string> _alpha3;
 
     private Gazetteer(string attribution, Place[] places, int[] postings, Dictionary<string, (int, int)> names, Dictionary<string, string> alpha3, byte[] skeletonBlock)
@@ -57,9 +57,9 @@ public sealed class Gazetteer
         _names = names;
         _nameLookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
         _skeletons = new Lazy<SkeletonIndex>(() => SkeletonIndex.Read(skeletonBlock), LazyThreadSafetyMode.ExecutionAndPublication);
-        _prefixes = new Lazy<HashSet<int>>(BuildPrefixes, LazyThreadSafetyMode.ExecutionAndPublication);
+        _prefixes = new Lazy<ulong[]>(BuildPrefixes, LazyThreadSafetyMode.ExecutionAndPublication);
         _countries = new Dictionary<string, int>(StringComparer.Ordinal);
-        _admin1 = new Dictionary<string, int>(StringComparer.Ordinal);
+        _admin1 = new Dictionary<(string, string), int>();
         foreach (var p in places)
         {
             if (p.Kind == PlaceKind.Country)
@@ -68,7 +68,7 @@ public sealed class Gazetteer
             }
             else if (p.Kind == PlaceKind.Admin1)
             {
-                _admin1.TryAdd(p.Country + "." + p.Admin1Code, p.Index);
+                _admin1.TryAdd((p.Country, p.Admin1Code), p.Index);
             }
         }
     }
@@ -132,7 +132,7 @@ public sealed class Gazetteer
     /// <summary>
     /// True when some name in the gazetteer starts with the words of <paramref name="text"/> (as written; it is
     /// normalised here): "Bay" and "Bay of" for "Bay of Bengal". A cheap test that lets a recognizer skip
-    /// capitalised words that begin no place name and stop extending a name early. Compares hashes of
+    /// capitalised words that begin no place name and stop extending a name early. Tests a bit filter of
     /// normalised word prefixes, so a rare false "true" only costs the caller a lookup that finds nothing.
     /// The prefix set is built on first use. Does not allocate.
     /// </summary>
@@ -140,30 +140,60 @@ public sealed class Gazetteer
     {
         Span<char> buffer = stackalloc char[GeoName.MaxKeyLength];
         int n = GeoName.Normalize(text, buffer);
-        return n > 0 && _prefixes.Value.Contains(string.GetHashCode(buffer[..n]));
+        return n > 0 && MayBeKeyOrPrefix(_prefixes.Value, buffer[..n]);
     }
 
     /// <summary>True when some name in the gazetteer starts with the word <paramref name="word"/>; see <see cref="IsNamePrefix"/>.</summary>
     public bool StartsAName(scoped ReadOnlySpan<char> word) => IsNamePrefix(word);
 
-    private HashSet<int> BuildPrefixes()
+    // Names and the word-prefixes of names ("bay", "bay of", "bay of bengal") as a one-hash bit filter of 2^23 bits
+    // (1 MiB, about 5% false positives over 450,000 keys): a word that is no prefix is rejected with one read from
+    // a table small enough to stay in cache, where a set of the names would miss it twice. False positives only
+    // cost an exact lookup that finds nothing.
+    private const int PrefixBits = 23;
+
+    private ulong[] BuildPrefixes()
     {
-        var prefixes = new HashSet<int>(_names.Count * 2);
+        var bits = new ulong[(1 << PrefixBits) / 64];
         foreach (string key in _names.Keys)
         {
-            prefixes.Add(string.GetHashCode(key.AsSpan()));
+            Set(bits, key.AsSpan());
             for (int i = key.IndexOf(' '); i > 0; i = key.IndexOf(' ', i + 1))
             {
-                prefixes.Add(string.GetHashCode(key.AsSpan(0, i)));
+                Set(bits, key.AsSpan(0, i));
             }
         }
 
-        return prefixes;
+        return bits;
+
+        static void Set(ulong[] bits, ReadOnlySpan<char> key)
+        {
+            uint h = FilterHash(key);
+            bits[h >> 6] |= 1UL << (int)(h & 63);
+        }
+    }
+
+    private static bool MayBeKeyOrPrefix(ulong[] bits, ReadOnlySpan<char> key)
+    {
+        uint h = FilterHash(key);
+        return (bits[h >> 6] & (1UL << (int)(h & 63))) != 0;
+    }
+
+    // FNV-1a over the characters, folded to PrefixBits bits by a multiplicative mix.
+    private static uint FilterHash(ReadOnlySpan<char> key)
+    {
+        uint h = 2166136261;
+        foreach (char c in key)
+        {
+            h = (h ^ c) * 16777619;
+        }
+
+        return (h * 2654435769u) >> (32 - PrefixBits);
     }
 
     /// <summary>Places whose normalised name (<see cref="GeoName.Normalize"/>) equals <paramref name="key"/>.</summary>
     public ReadOnlySpan<int> FindKey(scoped ReadOnlySpan<char> key) =>
-        _nameLookup.TryGetValue(key, out var range) ? _postings.AsSpan(range.Start, range.Count) : [];
+        MayBeKeyOrPrefix(_prefixes.Value, key) && _nameLookup.TryGetValue(key, out var range) ? _postings.AsSpan(range.Start, range.Count) : [];
 
     /// <summary>Places whose name has the transliteration skeleton <paramref name="skeleton"/>.</summary>
     public ReadOnlySpan<int> FindSkeleton(scoped ReadOnlySpan<char> skeleton)
@@ -244,7 +274,7 @@ public sealed class Gazetteer
             return place;
         }
 
-        return place.Admin1Code.Length > 0 && _admin1.TryGetValue(place.Country + "." + place.Admin1Code, out int i) ? _places[i] : null;
+        return place.Admin1Code.Length > 0 && _admin1.TryGetValue((place.Country, place.Admin1Code), out int i) ? _places[i] : null;
     }
 
     /// <summary>Loads a gazetteer artefact (Brotli-compressed, see <see cref="GazetteerFormat"/>).</summary>

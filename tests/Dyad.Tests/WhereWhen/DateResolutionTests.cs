@@ -39,7 +39,37 @@ public sealed class DateResolutionTests
         { "lastWeek_CoarseDropped", "He condemned last week's massacre of 108 people.", "2012-05-29", "massacre", "202", false, null },
         { "yearOnly_CoarseDropped", "Bolivia previously cut ties with Israel in 2009.", "2023-10-31", "cut", "161", false, null },
         { "clauseAfter_NoDate", "Tokayev declared the emergency on January 5 after protests in Almaty turned violent.", "2022-01-19", "turned", "145", false, null },
+        { "trilateralStatementOf_DayMonthYear", "He recalled the trilateral statement of 10 November 2020 and the Prague agreements.", "2023-04-14", "statement", "057", false, "2020-11-10" },
+        { "statementSignedOn_MonthDayYear", "He recalled the statement signed on November 10, 2020, by the three leaders.", "2023-04-14", "statement", "057", false, "2020-11-10" },
+        { "coordinatedClause_DateIsTheSecondActs", "Relief flights from Turkey landed, and a French aircraft arrived in Islamabad on Saturday.", "2022-09-03", "flights", "073", false, null },
+        { "coordinatedClause_SecondActKeepsItsDate", "Relief flights from Turkey landed, and a French aircraft arrived in Islamabad on Saturday.", "2022-09-03", "arrived", "073", false, "2022-09-03" },
+        { "listComma_NotAClause", "Britain, France and Germany expelled Syrian envoys on Tuesday.", "2012-05-29", "expelled", "161", false, "2012-05-29" },
     };
+
+    public static TheoryData<string, string, string, string, string, int, bool, string?> SameDayCases => new()
+    {
+        // scenario, text, report date, trigger, code, occurrence, embedded, expected date
+        { "sameDayWire_LaterActTakesTheLeadsDay", "WASHINGTON, May 29 - The State Department on Tuesday expelled Syria's top diplomat. Britain, France and Germany expelled Syrian envoys in a coordinated move.", "2012-05-29", "expelled", "161", 1, false, "2012-05-29" },
+        { "sameDayWire_AfterNewsOf", "KATHMANDU, Sept 9 - The prime minister resigned on Tuesday. After news of his resignation, protesters defied a curfew.", "2025-09-09", "defied", "128", 0, false, "2025-09-09" },
+        { "sameDayWire_PresentPerfectNotDated", "ISLAMABAD, Sept 3 - Pakistan on Saturday urged the world to help. Relief flights from Turkey and China have already landed.", "2022-09-03", "flights", "073", 0, false, null },
+        { "sameDayWire_PastPerfectNotDated", "KINSHASA, Nov 20 - Rebels seized the airport on Tuesday. The rebels had earlier fired mortar rounds on the city.", "2012-11-20", "fired", "193", 0, false, null },
+        { "sameDayWire_LeadsOtherClauseNotDated", "KINSHASA, Nov 20 - Rebels seized the airport on Tuesday after several days of fighting with troops.", "2012-11-20", "fighting", "190", 0, false, null },
+        { "sameDayWire_ReportedActNotDated", "BAKU, April 14 - The minister on Friday spoke at the meeting. He said that Armenian units fired on Azerbaijani positions.", "2023-04-14", "fired", "190", 0, true, null },
+        { "reportingWeekday_NotASameDayReport", "MOSCOW, June 27 - The Kremlin said on Monday that Erdogan had written to Putin. Moscow imposed trade restrictions on Turkey.", "2016-06-27", "imposed", "172", 0, false, null },
+        { "earlierWeekday_NotASameDayReport", "KATHMANDU, Sept 9 - Police fired on protesters on Monday. Protesters defied a curfew.", "2025-09-09", "defied", "128", 0, false, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(SameDayCases))]
+    public void Resolve_SameDayWireReport_UndatedSimplePastActsTakeTheLeadsDay(string scenario, string text, string report, string trigger, string code, int occurrence, bool embedded, string? expected)
+    {
+        // A wire report whose lead dates its news "on Tuesday" in a Tuesday report tells that day's acts; later
+        // acts in the simple past that the text gives no other day are that day's. Never for the lead's own other
+        // clauses, the perfect, reported claims, or a lead whose weekday only dates a statement.
+        var document = WhereWhenFixture.Analyse(text, report);
+        var record = WhereWhenFixture.Run(document, WhereWhenFixture.Event(document, trigger, code, "AAAGOV", null, occurrence: occurrence, embedded: embedded))[0];
+        Assert.True(expected == record.Date, $"{scenario}: expected {expected ?? "null"}, got {record.Date ?? "null"}");
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -29,6 +29,11 @@ public sealed class PlaceResolutionTests
         { "intent_NotThePlannedPlace", "Lavrov will travel to Samarkand for the meeting.", "travel", "036", "RUSGOV", "IGOCASCIS", null, null },
         { "datelineCity_OwnGovernment", "MOSCOW, April 14 - Russia's Foreign Ministry on Friday demanded the release of its staff.", "demanded", "1053", "RUSGOV", "UKRGOV", "Moscow", "RU" },
         { "datelineCity_NotForeignActors", "DUBAI - Qatar said the measures had no justification.", "said", "016", "QATGOV", "SAUGOV", null, null },
+        { "borderArea_TwoCountries_NoCountry", "Troops exchanged fire along the India-Pakistan border on Friday.", "fire", "190", "INDMIL", "PAKMIL", "India-Pakistan border", null },
+        { "ownBorder_ActorsCountry", "Pakistan moved fresh troops to its international border with India.", "moved", "154", "PAKMIL", "IND", "international border with India", "PK" },
+        { "sea_BlackSea_NoCountry", "A Russian warship fired on a cargo ship in the Black Sea.", "fired", "190", "RUSMIL", "UKR", "Black Sea", null },
+        { "villageSuffix_Unknown_CountryFromActors", "Militants attacked the Xqzvillage village in the night.", "attacked", "190", "PAKREB", "PAKCVL", "Xqzvillage village", "PK" },
+        { "possessiveContainer_StateOfCountry", "Gunmen attacked a college in Nigeria's Kebbi state on Thursday.", "attacked", "180", "NGAREB", "NGAEDU", "Kebbi state", "NG" },
         { "nationwide_Country", "Sri Lankan authorities relaxed the nationwide curfew on Saturday.", "relaxed", "0813", "LKAGOV", "LKA", "Sri Lanka", "LK" },
     };
 

@@ -79,6 +79,26 @@ public sealed class SeedWhereWhenTests
         Assert.Null(statement.Location);
     }
 
+    [Theory]
+    [InlineData("signedOn", "the trilateral statement signed on November 10, 2020")]
+    [InlineData("ofDayMonthYear", "the trilateral statement of 10 November 2020")]
+    [InlineData("datedFromArmenia", "the Deputy Minister of Azerbaijan's trilateral statement from Armenia dated November 10, 2020")]
+    public void Seed_ActsReferringToTheTrilateralStatement_DatedNovember10_2020(string scenario, string phrase)
+    {
+        // Issue 5: whatever the coder makes of the sentence, an act referring to the 10 November 2020 statement
+        // is dated 2020-11-10 (CODING_RULES 11, 14), not the report date.
+        string text = "# 14 April 2023 23:20 (UTC +04:00)\n\nIn this regard, the deputy minister recalled " + phrase + ", as well as the Prague and Sochi agreements.";
+        var document = WhereWhenFixture.Analyse(text, "2023-04-14", "seed-000");
+        var records = WhereWhenFixture.Run(
+            document,
+            WhereWhenFixture.Event(document, "statement", "057", "AZEGOV", "ARMGOV"),
+            WhereWhenFixture.Event(document, "statement", "057", "ARMGOV", "AZEGOV"),
+            WhereWhenFixture.Event(document, "agreements", "057", "AZEGOV", "ARMGOV"));
+        Assert.True(records[0].Date == "2020-11-10", $"{scenario}: got {records[0].Date ?? "null"}");
+        Assert.Equal("2020-11-10", records[1].Date);
+        Assert.Null(records[2].Date);
+    }
+
     [Fact]
     public void Seed_PragueAndSochiAgreements_PlacedWhereNamedWithNoDate()
     {
