@@ -27,38 +27,10 @@ internal static class CodeCommand
         };
         command.SetAction(parse =>
         {
-            DateOnly? reportDate = null;
-            string? rawDate = parse.GetValue(date);
-            if (rawDate is not null)
+            if (!CommonOptions.TryReportDate("code", parse.GetValue(date), Console.Error, out var reportDate) ||
+                !CommonOptions.TryDictionaries("code", parse.GetValue(dictionaries), parse.GetValue(conventions), Console.Error, out var lexicon))
             {
-                if (!ArticleReader.TryParseDate(rawDate, out var d))
-                {
-                    Console.Error.WriteLine($"dyad code: --date '{rawDate}' is not a date; use YYYY-MM-DD.");
-                    return 2;
-                }
-
-                reportDate = d;
-            }
-
-            Lexicon.Lexicon? lexicon = null;
-            if (parse.GetValue(dictionaries) is string folder)
-            {
-                if (!Directory.Exists(folder))
-                {
-                    Console.Error.WriteLine($"dyad code: --dictionaries {folder}: no such folder.");
-                    return 2;
-                }
-
-                lexicon = DictImportCommand.LoadFolder(folder);
-                foreach (var d in lexicon.Diagnostics)
-                {
-                    Console.Error.WriteLine("dyad code: " + d);
-                }
-
-                if (parse.GetValue(conventions) == "petrarch")
-                {
-                    lexicon = lexicon.WithConventions(Lexicon.CodingConventions.Petrarch);
-                }
+                return 2;
             }
 
             return Run(parse.GetValue(inputs)!, parse.GetValue(format)!, reportDate, parse.GetValue(maxMb), parse.GetValue(quiet), Console.Out, Console.Error, Console.In, parseSentences: !parse.GetValue(noParse), lexicon: lexicon);

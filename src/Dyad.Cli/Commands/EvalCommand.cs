@@ -37,25 +37,9 @@ internal static class EvalCommand
                 return 2;
             }
 
-            Lexicon.Lexicon? lexicon = null;
-            if (parse.GetValue(dictionaries) is string folder)
+            if (!CommonOptions.TryDictionaries("eval", parse.GetValue(dictionaries), parse.GetValue(conventions), Console.Error, out var lexicon))
             {
-                if (!Directory.Exists(folder))
-                {
-                    Console.Error.WriteLine($"dyad eval: --dictionaries {folder}: no such folder.");
-                    return 2;
-                }
-
-                lexicon = DictImportCommand.LoadFolder(folder);
-                foreach (var d in lexicon.Diagnostics)
-                {
-                    Console.Error.WriteLine("dyad eval: " + d);
-                }
-
-                if (parse.GetValue(conventions) == "petrarch")
-                {
-                    lexicon = lexicon.WithConventions(Lexicon.CodingConventions.Petrarch);
-                }
+                return 2;
             }
 
             return Run(goldPath, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error, lexicon);

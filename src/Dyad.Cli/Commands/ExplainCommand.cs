@@ -26,17 +26,9 @@ internal static class ExplainCommand
         };
         command.SetAction(parse =>
         {
-            DateOnly? reportDate = null;
-            string? rawDate = parse.GetValue(date);
-            if (rawDate is not null)
+            if (!CommonOptions.TryReportDate("explain", parse.GetValue(date), Console.Error, out var reportDate))
             {
-                if (!ArticleReader.TryParseDate(rawDate, out var d))
-                {
-                    Console.Error.WriteLine($"dyad explain: --date '{rawDate}' is not a date; use YYYY-MM-DD.");
-                    return 2;
-                }
-
-                reportDate = d;
+                return 2;
             }
 
             string? path = parse.GetValue(file);
