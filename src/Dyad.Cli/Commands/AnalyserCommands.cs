@@ -22,19 +22,23 @@ internal static class AnalyserCommands
         var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Tagger passes over the data.", DefaultValueFactory = _ => new AnalyserTrainingOptions().TaggerEpochs };
         var parserEpochs = new Option<int>("--parser-epochs") { Description = "Parser passes over the data.", DefaultValueFactory = _ => new AnalyserTrainingOptions().ParserEpochs };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is deterministic for a given seed).", DefaultValueFactory = _ => new AnalyserTrainingOptions().Seed };
+        var beam = new Option<int>("--beam") { Description = "Parser beam width (1 = greedy).", DefaultValueFactory = _ => new AnalyserTrainingOptions().BeamWidth };
+        var localLabels = new Option<bool>("--local-label-updates") { Description = "Beam parser: also correct the relation of every gold arc locally.", DefaultValueFactory = _ => new AnalyserTrainingOptions().LocalLabelUpdates };
+        var devEachEpoch = new Option<bool>("--dev-each-epoch") { Description = "Also score the parser on --dev after every epoch (slower; to choose the number of epochs)." };
         var limit = new Option<int>("--limit") { Description = "Train on the first N sentences only (0 = all).", DefaultValueFactory = _ => 0 };
         var command = new Command("train-analyser", "Train the tagger, lemmatizer and dependency parser on a UD treebank and write a model file.")
         {
-            train, dev, output, taggerEpochs, parserEpochs, seed, limit,
+            train, dev, output, taggerEpochs, parserEpochs, seed, beam, localLabels, devEachEpoch, limit,
         };
         command.SetAction(parse => RunTrain(
             parse.GetValue(train)!,
             parse.GetValue(dev),
             parse.GetValue(output)!,
-            new AnalyserTrainingOptions() with { TaggerEpochs = parse.GetValue(taggerEpochs), ParserEpochs = parse.GetValue(parserEpochs), Seed = parse.GetValue(seed) },
+            new AnalyserTrainingOptions() with { TaggerEpochs = parse.GetValue(taggerEpochs), ParserEpochs = parse.GetValue(parserEpochs), Seed = parse.GetValue(seed), BeamWidth = parse.GetValue(beam), LocalLabelUpdates = parse.GetValue(localLabels) },
             parse.GetValue(limit),
             Console.Out,
-            Console.Error));
+            Console.Error,
+            parse.GetValue(devEachEpoch)));
         return command;
     }
 
@@ -43,11 +47,12 @@ internal static class AnalyserCommands
         var gold = new Option<string>("--gold") { Description = "Gold treebank (CoNLL-U), e.g. en_ewt-ud-test.conllu.", Required = true };
         var model = new Option<string?>("--model") { Description = "Model file (default: the model shipped with Dyad)." };
         var pred = new Option<string?>("--pred") { Description = "Write the predicted analyses here (CoNLL-U)." };
+        var beam = new Option<int>("--beam") { Description = "Decode with this parser beam width instead of the model's (1 = greedy).", DefaultValueFactory = _ => 0 };
         var command = new Command("eval-analyser", "Score the analyser on gold CoNLL-U: UPOS, XPOS, lemma, UAS, LAS with gold tokenization; tokenization F1 on the raw '# text' lines.")
         {
-            gold, model, pred,
+            gold, model, pred, beam,
         };
-        command.SetAction(parse => RunEval(parse.GetValue(gold)!, parse.GetValue(model), parse.GetValue(pred), Console.Out, Console.Error));
+        command.SetAction(parse => RunEval(parse.GetValue(gold)!, parse.GetValue(model), parse.GetValue(pred), Console.Out, Console.Error, parse.GetValue(beam)));
         return command;
     }
 
@@ -67,7 +72,7 @@ internal static class AnalyserCommands
         return command;
     }
 
-    public static int RunTrain(string trainPath, string? devPath, string outPath, AnalyserTrainingOptions options, int limit, TextWriter output, TextWriter errors)
+    public static int RunTrain(string trainPath, string? devPath, string outPath, AnalyserTrainingOptions options, int limit, TextWriter output, TextWriter errors, bool scoreEachEpoch = false)
     {
         var train = Read(trainPath, "train-analyser", errors);
         if (train is null)
@@ -77,7 +82,8 @@ internal static class AnalyserCommands
 
         IReadOnlyList<ConllUSentence> sentences = limit > 0 ? train.Take(limit).ToList() : train;
         var clock = Stopwatch.StartNew();
-        var model = AnalyserTrainer.Train(sentences, options, line => errors.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F0} s] {line}"));
+        var devEachEpoch = devPath is not null && scoreEachEpoch ? Read(devPath, "train-analyser", errors) : null;
+        var model = AnalyserTrainer.Train(sentences, options, line => errors.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F0} s] {line}"), devEachEpoch);
         model.Save(outPath);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model written to {outPath} ({new FileInfo(outPath).Length / 1024.0 / 1024.0:F2} MB) in {clock.Elapsed.TotalSeconds:F0} s"));
         if (devPath is not null)
@@ -95,7 +101,7 @@ internal static class AnalyserCommands
         return 0;
     }
 
-    public static int RunEval(string goldPath, string? modelPath, string? predPath, TextWriter output, TextWriter errors)
+    public static int RunEval(string goldPath, string? modelPath, string? predPath, TextWriter output, TextWriter errors, int beamWidth = 0)
     {
         var gold = Read(goldPath, "eval-analyser", errors);
         if (gold is null)
@@ -111,6 +117,11 @@ internal static class AnalyserCommands
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model loaded in {clock.Elapsed.TotalMilliseconds:F0} ms: {model.Description}"));
+        if (beamWidth > 0)
+        {
+            model = model.WithBeamWidth(beamWidth);
+        }
+
         var predictions = predPath is null ? null : new List<ConllUSentence>();
         output.WriteLine("gold tokenization:");
         output.WriteLine(AnalyserEvaluator.Evaluate(model, gold, predictions));

@@ -22,8 +22,13 @@ public sealed record SentenceAnalysis(string[] Upos, string[] Xpos, string[] Lem
 /// </summary>
 public sealed class AnalyserModel
 {
-    /// <summary>Format version written in the header; files of another version are refused.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// Format version written in the header. Version 2 adds the parser's beam width; version 1 files (greedy
+    /// parser) are still read. Other versions are refused.
+    /// </summary>
+    public const int FormatVersion = 2;
+
+    private const int GreedyFormatVersion = 1;
 
     /// <summary>Name of the embedded model resource.</summary>
     public const string ResourceName = "Dyad.Text.Models.en-ewt.analyser";
@@ -116,7 +121,7 @@ public sealed class AnalyserModel
         var x = s.Xpos.AsSpan(0, n);
         Tagger.Tag(hashes, u, x, s.Features, s.Scores);
         var labels = s.Labels.AsSpan(0, n);
-        Parser.Parse(hashes, x, u, s.State, heads, labels, s.Features, s.Scores);
+        Parser.Parse(hashes, x, u, s.State, s.Beam, heads, labels, s.Features, s.Scores);
         for (int i = 0; i < n; i++)
         {
             string up = Tagger.Upos[u[i]];
@@ -157,8 +162,18 @@ public sealed class AnalyserModel
     public AnalyserModel Prune(float taggerThreshold, float parserThreshold) => new(
         new PosTagger(Tagger.Upos, Tagger.Xpos, Tagger.Weights.Pruned(taggerThreshold), Tagger.Ambiguity),
         Lemmatizer,
-        new DependencyParser(Parser.Labels, Parser.Transitions.Pruned(parserThreshold), Parser.Labeller.Pruned(parserThreshold)),
+        new DependencyParser(Parser.Labels, Parser.Transitions.Pruned(parserThreshold), Parser.Labeller.Pruned(parserThreshold), Parser.BeamWidth),
         Description + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; pruned at {taggerThreshold}/{parserThreshold}"));
+
+    /// <summary>
+    /// The same model decoding with a beam of <paramref name="width"/> configurations (1 = greedy). The weights are
+    /// trained for the beam they were trained with; other widths trade accuracy for speed.
+    /// </summary>
+    public AnalyserModel WithBeamWidth(int width) => new(
+        Tagger,
+        Lemmatizer,
+        new DependencyParser(Parser.Labels, Parser.Transitions, Parser.Labeller, width),
+        Description + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; decoded with beam {width}"));
 
     /// <summary>Writes the model: an 8-byte magic, the format version, then a Brotli-compressed body.</summary>
     public void Save(Stream stream)
@@ -183,6 +198,7 @@ public sealed class AnalyserModel
         WriteStrings(w, Parser.Labels);
         Parser.Transitions.Write(w);
         Parser.Labeller.Write(w);
+        w.Write(Parser.BeamWidth);
     }
 
     /// <summary>Saves to a file.</summary>
@@ -205,14 +221,14 @@ public sealed class AnalyserModel
         }
 
         int version = BitConverter.ToInt32(header[8..]);
-        if (version != FormatVersion)
+        if (version is not (FormatVersion or GreedyFormatVersion))
         {
-            throw new InvalidDataException($"Analyser model format version {version} is not supported (expected {FormatVersion}).");
+            throw new InvalidDataException($"Analyser model format version {version} is not supported (expected {GreedyFormatVersion} or {FormatVersion}).");
         }
 
         try
         {
-            return ReadBody(stream);
+            return ReadBody(stream, version);
         }
         catch (Exception e) when (e is FormatException or EndOfStreamException or OverflowException or ArgumentException or IndexOutOfRangeException)
         {
@@ -221,7 +237,7 @@ public sealed class AnalyserModel
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static AnalyserModel ReadBody(Stream stream)
+    private static AnalyserModel ReadBody(Stream stream, int version)
     {
         // Decompress in one go: parsing from memory is much faster than through the decoder stream.
         var body = new MemoryStream(capacity: 32 << 20);
@@ -248,7 +264,13 @@ public sealed class AnalyserModel
         var labels = ReadStrings(r);
         var transitions = WeightTable.Read(r);
         var labeller = WeightTable.Read(r);
-        return new AnalyserModel(new PosTagger(upos, xpos, tagWeights, ambiguity), lemmatizer, new DependencyParser(labels, transitions, labeller), description);
+        int beamWidth = version == GreedyFormatVersion ? 1 : r.ReadInt32();
+        if (beamWidth is < 1 or > 64)
+        {
+            throw new InvalidDataException($"Beam width {beamWidth} out of range (1 to 64).");
+        }
+
+        return new AnalyserModel(new PosTagger(upos, xpos, tagWeights, ambiguity), lemmatizer, new DependencyParser(labels, transitions, labeller, beamWidth), description);
     }
 
     /// <summary>Loads a model file.</summary>
@@ -294,6 +316,7 @@ public sealed class AnalyserModel
         public ulong[] Features = new ulong[Math.Max(DependencyParser.MaxFeatures, PosTagger.MaxFeatures)];
         public float[] Scores = new float[256];
         public ParseState State = new();
+        public BeamSearch Beam = new();
 
         public void Ensure(int n, int classes)
         {

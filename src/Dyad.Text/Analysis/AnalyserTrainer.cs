@@ -10,19 +10,26 @@ namespace Dyad.Text.Analysis;
 /// <param name="Seed">Seed of every shuffle and of oracle exploration: same data and seed give the same model.</param>
 /// <param name="TaggerPrune">Averaged tagger weights smaller than this are dropped.</param>
 /// <param name="ParserPrune">Averaged parser weights smaller than this are dropped.</param>
+/// <param name="BeamWidth">Parser beam: 1 = greedy parser trained with the dynamic oracle; more = beam search with a global structured perceptron.</param>
+/// <param name="LocalLabelUpdates">Beam parser only: besides the global updates, correct the relation of every gold arc locally.</param>
 public sealed record AnalyserTrainingOptions(
     int TaggerEpochs = 8,
-    int ParserEpochs = 12,
+    int ParserEpochs = 10,
     int JackknifeFolds = 4,
     int Seed = 20240601,
     float TaggerPrune = 0.05f,
-    float ParserPrune = 0.05f);
+    float ParserPrune = 0.05f,
+    int BeamWidth = 4,
+    bool LocalLabelUpdates = true);
 
 /// <summary>Trains an <see cref="AnalyserModel"/> from CoNLL-U sentences. Single-threaded and deterministic.</summary>
 public static class AnalyserTrainer
 {
-    /// <summary>Trains tagger, lemmatizer and parser on <paramref name="train"/>; progress goes to <paramref name="log"/>.</summary>
-    public static AnalyserModel Train(IReadOnlyList<ConllUSentence> train, AnalyserTrainingOptions? options = null, Action<string>? log = null)
+    /// <summary>
+    /// Trains tagger, lemmatizer and parser on <paramref name="train"/>; progress goes to <paramref name="log"/>.
+    /// When <paramref name="dev"/> is given, the beam parser is scored on it after each epoch (for the log only).
+    /// </summary>
+    public static AnalyserModel Train(IReadOnlyList<ConllUSentence> train, AnalyserTrainingOptions? options = null, Action<string>? log = null, IReadOnlyList<ConllUSentence>? dev = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         options ??= new AnalyserTrainingOptions();
@@ -89,7 +96,14 @@ public static class AnalyserTrainer
         log?.Invoke($"tagger trained: {tagger.Weights.FeatureCount:N0} features, {tagger.Weights.EntryCount:N0} weights ({clock.Elapsed.TotalSeconds:F0} s)");
         var lemmatizer = TreebankLemmatizer.Train(train);
         log?.Invoke($"lemmatizer trained: {lemmatizer.ExceptionCount:N0} exceptions, {lemmatizer.RuleCount:N0} suffix rules");
-        var parser = DependencyParser.Train(train, tags, labels, options.ParserEpochs, options.Seed, options.ParserPrune, log);
+        Func<DependencyParser, string>? scoreDev = dev is null ? null : p =>
+        {
+            var scores = AnalyserEvaluator.Evaluate(new AnalyserModel(tagger, lemmatizer, p, string.Empty), dev);
+            return string.Create(CultureInfo.InvariantCulture, $"dev UAS {scores.Uas:F2}, LAS {scores.Las:F2} ({clock.Elapsed.TotalSeconds:F0} s)");
+        };
+        var parser = options.BeamWidth > 1
+            ? BeamParserTrainer.Train(train, tags, labels, options.ParserEpochs, options.BeamWidth, options.Seed, options.ParserPrune, log, scoreDev, options.LocalLabelUpdates)
+            : DependencyParser.Train(train, tags, labels, options.ParserEpochs, options.Seed, options.ParserPrune, log);
         log?.Invoke($"parser trained: {parser.Transitions.FeatureCount:N0} + {parser.Labeller.FeatureCount:N0} features ({clock.Elapsed.TotalSeconds:F0} s)");
         string description = string.Create(
             CultureInfo.InvariantCulture,

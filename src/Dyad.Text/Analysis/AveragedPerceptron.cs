@@ -2,12 +2,47 @@ using System.Runtime.CompilerServices;
 
 namespace Dyad.Text.Analysis;
 
+/// <summary>Something that adds the weights of hashed features to per-class scores: a perceptron in training or frozen.</summary>
+internal interface IFeatureScorer
+{
+    /// <summary>
+    /// Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (one slot per class);
+    /// <paramref name="cache"/> remembers recent row look-ups of a frozen table (ignored while training).
+    /// </summary>
+    void Score(ReadOnlySpan<ulong> features, Span<float> scores, RowCache cache);
+}
+
+/// <summary>
+/// A small direct-mapped memory of where a <see cref="WeightTable"/> keeps the rows of recently scored features
+/// (or that it has none), so features scored again and again - as the configurations of one beam share most of
+/// theirs - skip the table's cache-missing probe. Belongs to one thread; follows one table at a time.
+/// </summary>
+internal sealed class RowCache
+{
+    public const int Size = 1 << 14;
+    public readonly uint[] Keys = new uint[Size];
+    public readonly ulong[] Rows = new ulong[Size];
+
+    /// <summary>The table the entries are about; another table empties the cache.</summary>
+    public object? Owner;
+
+    /// <summary>Forgets every entry unless they are about <paramref name="table"/>.</summary>
+    public void Follow(object table)
+    {
+        if (!ReferenceEquals(Owner, table))
+        {
+            Array.Clear(Keys);
+            Owner = table;
+        }
+    }
+}
+
 /// <summary>
 /// Training side of a multi-class averaged perceptron over hashed features. Each feature owns a sparse row of
 /// (class, weight) entries, created on its first update, so features that never take part in a mistake cost
 /// nothing. Averaging uses the "w - u/c" form (Daumé 2006). Not thread-safe; training is single-threaded.
 /// </summary>
-internal sealed class PerceptronTrainer
+internal sealed class PerceptronTrainer : IFeatureScorer
 {
     private readonly Dictionary<ulong, int> _rowOf = new(1 << 16);
     private readonly int _classes;
@@ -34,6 +69,9 @@ internal sealed class PerceptronTrainer
     public int Classes => _classes;
 
     public int FeatureCount => _rows;
+
+    /// <inheritdoc cref="IFeatureScorer.Score"/>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores, RowCache cache) => Score(features, scores);
 
     /// <summary>Adds the current (not averaged) weights of <paramref name="features"/> to <paramref name="scores"/>.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
@@ -65,6 +103,15 @@ internal sealed class PerceptronTrainer
             int row = RowFor(f);
             Add(row, truth, 1f);
             Add(row, guess, -1f);
+        }
+    }
+
+    /// <summary>Adds <paramref name="delta"/> to the weight of <paramref name="cls"/> for every feature (structured updates).</summary>
+    public void Add(ReadOnlySpan<ulong> features, int cls, float delta)
+    {
+        foreach (ulong f in features)
+        {
+            Add(RowFor(f), cls, delta);
         }
     }
 
@@ -188,7 +235,7 @@ internal sealed class PerceptronTrainer
 /// sparse rows of (class, weight). Immutable and thread-safe. A fingerprint collision between an unseen
 /// feature and a stored one is possible (about one lookup in 2^32 / features) and only adds a little noise.
 /// </summary>
-internal sealed class WeightTable
+internal sealed class WeightTable : IFeatureScorer
 {
     private const int MaxBatch = 128;
     private readonly ulong[] _slots; // fingerprint << 32 | first entry << 8 | entry count ; 0 = empty
@@ -322,6 +369,94 @@ internal sealed class WeightTable
 
         outStart.Add(outCls.Count);
         return new WeightTable(classes, [.. outFp], [.. outStart], [.. outCls], [.. outVal]);
+    }
+
+    /// <summary>As <see cref="Score(ReadOnlySpan{ulong}, Span{float})"/>, answering repeated features from <paramref name="cache"/>.</summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores, RowCache cache)
+    {
+        while (features.Length > MaxBatch)
+        {
+            Score(features[..MaxBatch], scores, cache);
+            features = features[MaxBatch..];
+        }
+
+        cache.Follow(this);
+        var keys = cache.Keys;
+        var rows = cache.Rows;
+        var slots = _slots;
+        var entries = _entries;
+        int n = features.Length;
+        Span<uint> fps = stackalloc uint[n];
+        Span<int> at = stackalloc int[n];
+        Span<ulong> found = stackalloc ulong[n];
+        int m = 0;
+        int pending = 0;
+        for (int i = 0; i < n; i++)
+        {
+            uint fp = Fingerprint(features[i]);
+            int line = (int)(fp & (RowCache.Size - 1));
+            if (keys[line] == fp)
+            {
+                ulong row = rows[line];
+                if (row != 0)
+                {
+                    found[m++] = row;
+                }
+
+                continue;
+            }
+
+            int slot = SlotOf(fp);
+            fps[pending] = fp;
+            at[pending++] = slot;
+            Prefetch(ref slots[slot]);
+        }
+
+        for (int i = 0; i < pending; i++)
+        {
+            uint fp = fps[i];
+            ulong row = Probe(fp, at[i]);
+            int line = (int)(fp & (RowCache.Size - 1));
+            keys[line] = fp;
+            rows[line] = row;
+            if (row != 0)
+            {
+                found[m++] = row;
+                Prefetch(ref entries[(int)((uint)row >> 8)]);
+            }
+        }
+
+        Sum(found[..m], scores);
+    }
+
+    private ulong Probe(uint fp, int slot)
+    {
+        var slots = _slots;
+        while (true)
+        {
+            ulong s = slots[slot];
+            if (s == 0 || (uint)(s >> 32) == fp)
+            {
+                return s;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    private void Sum(ReadOnlySpan<ulong> found, Span<float> scores)
+    {
+        var entries = _entries;
+        foreach (ulong s in found)
+        {
+            int start = (int)((uint)s >> 8);
+            int end = start + (int)(s & 0xFF);
+            for (int j = start; j < end; j++)
+            {
+                ref readonly var e = ref entries[j];
+                scores[e.Class] += e.Value;
+            }
+        }
     }
 
     /// <summary>

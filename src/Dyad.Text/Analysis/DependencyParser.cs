@@ -23,8 +23,18 @@ internal sealed class ParseState
     public ulong[] LeftLabels = new ulong[64];
     public ulong[] RightLabels = new ulong[64];
 
+    /// <summary>The transitions taken so far, each <see cref="Pack"/>ed with its label (kept for training updates).</summary>
+    public int[] History = new int[128];
+    public int Steps;
+
     public void Init(int n)
     {
+        Steps = 0;
+        if (2 * n + 2 > History.Length)
+        {
+            History = new int[(n + 2) * 4];
+        }
+
         if (n + 2 > Head.Length)
         {
             int size = (n + 2) * 2;
@@ -58,6 +68,46 @@ internal sealed class ParseState
     }
 
     public bool Terminal => Sp == 0 && B == N;
+
+    /// <summary>A transition and its label as one history entry.</summary>
+    public static int Pack(int transition, byte label) => transition | (label << 2);
+
+    /// <summary>Makes this state a copy of <paramref name="other"/> (sizes are taken from it).</summary>
+    public void CopyFrom(ParseState other, bool withHistory)
+    {
+        int n = other.N;
+        if (Head.Length < other.Head.Length)
+        {
+            Init(n);
+        }
+
+        if (withHistory)
+        {
+            if (History.Length < other.History.Length)
+            {
+                History = new int[other.History.Length];
+            }
+
+            Array.Copy(other.History, History, other.Steps);
+        }
+
+        N = n;
+        Sp = other.Sp;
+        B = other.B;
+        Steps = other.Steps;
+        int m = n + 1;
+        Array.Copy(other.Stack, Stack, Sp);
+        Array.Copy(other.Head, Head, m);
+        Array.Copy(other.Label, Label, m);
+        Array.Copy(other.L1, L1, m);
+        Array.Copy(other.L2, L2, m);
+        Array.Copy(other.R1, R1, m);
+        Array.Copy(other.R2, R2, m);
+        Array.Copy(other.LeftCount, LeftCount, m);
+        Array.Copy(other.RightCount, RightCount, m);
+        Array.Copy(other.LeftLabels, LeftLabels, m);
+        Array.Copy(other.RightLabels, RightLabels, m);
+    }
 
     public int S0 => Sp > 0 ? Stack[Sp - 1] : -1;
 
@@ -99,6 +149,12 @@ internal sealed class ParseState
 
     public void Apply(int t, byte label)
     {
+        if (Steps < History.Length)
+        {
+            History[Steps] = Pack(t, label);
+        }
+
+        Steps++;
         switch (t)
         {
             case DependencyParser.Shift:
@@ -136,13 +192,17 @@ internal sealed class DependencyParser
     private const ulong NoneTag = 5000;
     private const ulong RootTag = 5001;
 
-    public DependencyParser(string[] labels, WeightTable transitions, WeightTable labeller)
+    public DependencyParser(string[] labels, WeightTable transitions, WeightTable labeller, int beamWidth)
     {
         Labels = labels;
         Transitions = transitions;
         Labeller = labeller;
         RootLabel = (byte)Array.IndexOf(labels, "root");
+        BeamWidth = Math.Max(1, beamWidth);
     }
+
+    /// <summary>Configurations kept by the beam search; 1 = greedy, locally trained (dynamic oracle).</summary>
+    public int BeamWidth { get; }
 
     public string[] Labels { get; }
 
@@ -156,7 +216,41 @@ internal sealed class DependencyParser
     /// Parses a tagged sentence. <paramref name="heads"/> receives 0-based head indices (-1 for the root word),
     /// <paramref name="labels"/> relation ids into <see cref="Labels"/>.
     /// </summary>
-    public void Parse(ReadOnlySpan<WordHashes> words, ReadOnlySpan<byte> xpos, ReadOnlySpan<byte> upos, ParseState st, Span<int> heads, Span<byte> labels, Span<ulong> features, Span<float> scores)
+    public void Parse(ReadOnlySpan<WordHashes> words, ReadOnlySpan<byte> xpos, ReadOnlySpan<byte> upos, ParseState st, BeamSearch beam, Span<int> heads, Span<byte> labels, Span<ulong> features, Span<float> scores)
+    {
+        int n = words.Length;
+        if (BeamWidth > 1)
+        {
+            var sentence = new TaggedSentence(words, xpos, upos);
+            beam.Start(n, BeamWidth, Labels.Length);
+            for (int step = 0; step < 2 * n; step++)
+            {
+                beam.Advance(Transitions, Labeller, RootLabel, sentence, BeamWidth, -1, withHistory: false);
+            }
+
+            st = beam.Best;
+        }
+        else
+        {
+            ParseGreedy(words, xpos, upos, st, features, scores);
+        }
+
+        FinishTree(words, xpos, upos, st, features, scores);
+        for (int i = 0; i < n; i++)
+        {
+            heads[i] = st.Head[i] == n ? -1 : st.Head[i];
+            labels[i] = st.Head[i] == n ? RootLabel : st.Label[i];
+        }
+    }
+
+    /// <summary>The head and dependent of the arc transition <paramref name="t"/> (Left or Right) would make in <paramref name="st"/>.</summary>
+    public static (int Head, int Dependent) Arc(ParseState st, int t) => t == Left ? (st.B, st.S0) : (st.S0, st.B);
+
+    /// <summary>The relation an arc transition takes: root for an arc from the root, else the best other relation.</summary>
+    public static byte ArcLabel(ParseState st, int t, ReadOnlySpan<float> labelScores, byte rootLabel) =>
+        Arc(st, t).Head == st.N ? rootLabel : (byte)BestLabel(labelScores, rootLabel);
+
+    private void ParseGreedy(ReadOnlySpan<WordHashes> words, ReadOnlySpan<byte> xpos, ReadOnlySpan<byte> upos, ParseState st, Span<ulong> features, Span<float> scores)
     {
         int n = words.Length;
         st.Init(n);
@@ -175,16 +269,9 @@ internal sealed class DependencyParser
 
             st.Apply(best, label);
         }
-
-        FinishTree(words, xpos, upos, st, features, scores);
-        for (int i = 0; i < n; i++)
-        {
-            heads[i] = st.Head[i] == n ? -1 : st.Head[i];
-            labels[i] = st.Head[i] == n ? RootLabel : st.Label[i];
-        }
     }
 
-    private static int BestValid(ParseState st, ReadOnlySpan<float> ts)
+    public static int BestValid(ParseState st, ReadOnlySpan<float> ts)
     {
         int best = -1;
         for (int t = 0; t < 4; t++)
@@ -215,7 +302,7 @@ internal sealed class DependencyParser
         return (byte)BestLabel(s, RootLabel);
     }
 
-    private static int BestLabel(ReadOnlySpan<float> s, int exclude)
+    public static int BestLabel(ReadOnlySpan<float> s, int exclude)
     {
         int best = exclude == 0 ? 1 : 0;
         for (int c = 0; c < s.Length; c++)
@@ -290,38 +377,29 @@ internal sealed class DependencyParser
 
     private static ulong L(ParseState st, int i) => i < 0 ? 300UL : st.Label[i];
 
-    /// <summary>Transition features of the current configuration.</summary>
+    /// <summary>Transition features of the current configuration: its <see cref="WordFeatures"/>, then its <see cref="TreeFeatures"/>.</summary>
     public static int Features(ReadOnlySpan<WordHashes> words, ReadOnlySpan<byte> xpos, ReadOnlySpan<byte> upos, ParseState st, Span<ulong> f)
     {
-        int n = st.N;
-        int s0 = st.S0;
-        int s1 = st.Sp > 1 ? st.Stack[st.Sp - 2] : -1;
-        int n0 = st.B;
+        int k = WordFeatures(words, xpos, upos, st.N, st.Sp > 1 ? st.Stack[st.Sp - 2] : -1, st.S0, st.B, f);
+        return k + TreeFeatures(words, xpos, upos, st, f[k..]);
+    }
+
+    /// <summary>
+    /// The transition features that read only which words are the top two of the stack (<paramref name="s1"/>,
+    /// <paramref name="s0"/>) and the first of the buffer (<paramref name="n0"/>), not the arcs built so far: equal in
+    /// every configuration with those three words, so a beam can score them once.
+    /// </summary>
+    public static int WordFeatures(ReadOnlySpan<WordHashes> words, ReadOnlySpan<byte> xpos, ReadOnlySpan<byte> upos, int n, int s1, int s0, int n0, Span<ulong> f)
+    {
         int n1 = n0 + 1 <= n ? n0 + 1 : -1;
         int n2 = n0 + 2 <= n ? n0 + 2 : -1;
-        int s0h = s0 >= 0 ? st.Head[s0] : -1;
-        int s0h2 = s0h >= 0 && s0h < n ? st.Head[s0h] : -1;
-        int s0l = s0 >= 0 ? st.L1[s0] : -1;
-        int s0r = s0 >= 0 ? st.R1[s0] : -1;
-        int s0l2 = s0 >= 0 ? st.L2[s0] : -1;
-        int s0r2 = s0 >= 0 ? st.R2[s0] : -1;
-        int n0l = st.L1[n0];
-        int n0l2 = st.L2[n0];
-
         ulong s0w = W(words, s0, n), s0p = P(xpos, s0, n);
         ulong n0w = W(words, n0, n), n0p = P(xpos, n0, n);
         ulong n1w = W(words, n1, n), n1p = P(xpos, n1, n);
         ulong n2w = W(words, n2, n), n2p = P(xpos, n2, n);
         ulong s1w = W(words, s1, n), s1p = P(xpos, s1, n);
-        ulong s0hw = W(words, s0h, n), s0hp = P(xpos, s0h, n);
-        ulong s0lw = W(words, s0l, n), s0lp = P(xpos, s0l, n);
-        ulong s0rw = W(words, s0r, n), s0rp = P(xpos, s0r, n);
-        ulong n0lw = W(words, n0l, n), n0lp = P(xpos, n0l, n);
         ulong s0wp = FeatureHash.Mix(s0w, s0p), n0wp = FeatureHash.Mix(n0w, n0p);
         ulong dist = s0 >= 0 ? (ulong)Math.Min(n0 - s0, 8) : 0;
-        ulong s0vl = s0 >= 0 ? st.LeftCount[s0] : 99UL, s0vr = s0 >= 0 ? st.RightCount[s0] : 99UL, n0vl = st.LeftCount[n0];
-        ulong s0sl = s0 >= 0 ? st.LeftLabels[s0] : 1UL << 63, s0sr = s0 >= 0 ? st.RightLabels[s0] : 1UL << 63, n0sl = st.LeftLabels[n0];
-        ulong s0l0 = s0 >= 0 ? L(st, s0) : 301UL;
         int k = 0;
 
         // Single words.
@@ -352,10 +430,6 @@ internal sealed class DependencyParser
         // Three words.
         f[k++] = FeatureHash.F(21, n0p, n1p, n2p);
         f[k++] = FeatureHash.F(22, s0p, n0p, n1p);
-        f[k++] = FeatureHash.F(23, s0hp, s0p, n0p);
-        f[k++] = FeatureHash.F(24, s0p, s0lp, n0p);
-        f[k++] = FeatureHash.F(25, s0p, s0rp, n0p);
-        f[k++] = FeatureHash.F(26, s0p, n0p, n0lp);
 
         // Distance.
         f[k++] = FeatureHash.F(27, s0w, dist);
@@ -364,6 +438,54 @@ internal sealed class DependencyParser
         f[k++] = FeatureHash.F(30, n0p, dist);
         f[k++] = FeatureHash.F(31, s0w, n0w, dist);
         f[k++] = FeatureHash.F(32, s0p, n0p, dist);
+
+        // The word below the top of the stack, and the next word with the top two.
+        f[k++] = FeatureHash.F(73, s1p, s0p, n0p);
+        f[k++] = FeatureHash.F(74, s1w, s1p);
+        f[k++] = FeatureHash.F(77, s0p, n0p, n1w);
+        f[k++] = FeatureHash.F(78, s0w, n0p, n1p);
+
+        // Generalisations for rare words: suffixes, shapes and coarse tags.
+        ulong s0u = U(upos, s0, n), n0u = U(upos, n0, n), n1u = U(upos, n1, n);
+        f[k++] = FeatureHash.F(79, s0 >= 0 ? words[s0].Suffix3 : NoneWord, n0p);
+        f[k++] = FeatureHash.F(80, n0 < n ? words[n0].Suffix3 : RootWord, s0p);
+        f[k++] = FeatureHash.F(81, n0 < n ? words[n0].Shape : RootWord, n0p);
+        f[k++] = FeatureHash.F(82, s0u, n0u);
+        f[k++] = FeatureHash.F(83, s0u, n0u, n1u);
+        return k;
+    }
+
+    /// <summary>The transition features that read the arcs built so far: heads, children, valencies, relations.</summary>
+    public static int TreeFeatures(ReadOnlySpan<WordHashes> words, ReadOnlySpan<byte> xpos, ReadOnlySpan<byte> upos, ParseState st, Span<ulong> f)
+    {
+        int n = st.N;
+        int s0 = st.S0;
+        int n0 = st.B;
+        int s0h = s0 >= 0 ? st.Head[s0] : -1;
+        int s0h2 = s0h >= 0 && s0h < n ? st.Head[s0h] : -1;
+        int s0l = s0 >= 0 ? st.L1[s0] : -1;
+        int s0r = s0 >= 0 ? st.R1[s0] : -1;
+        int s0l2 = s0 >= 0 ? st.L2[s0] : -1;
+        int s0r2 = s0 >= 0 ? st.R2[s0] : -1;
+        int n0l = st.L1[n0];
+        int n0l2 = st.L2[n0];
+
+        ulong s0w = W(words, s0, n), s0p = P(xpos, s0, n);
+        ulong n0w = W(words, n0, n), n0p = P(xpos, n0, n);
+        ulong s0hw = W(words, s0h, n), s0hp = P(xpos, s0h, n);
+        ulong s0lw = W(words, s0l, n), s0lp = P(xpos, s0l, n);
+        ulong s0rw = W(words, s0r, n), s0rp = P(xpos, s0r, n);
+        ulong n0lw = W(words, n0l, n), n0lp = P(xpos, n0l, n);
+        ulong s0vl = s0 >= 0 ? st.LeftCount[s0] : 99UL, s0vr = s0 >= 0 ? st.RightCount[s0] : 99UL, n0vl = st.LeftCount[n0];
+        ulong s0sl = s0 >= 0 ? st.LeftLabels[s0] : 1UL << 63, s0sr = s0 >= 0 ? st.RightLabels[s0] : 1UL << 63, n0sl = st.LeftLabels[n0];
+        ulong s0l0 = s0 >= 0 ? L(st, s0) : 301UL;
+        int k = 0;
+
+        // Three words, with children and heads.
+        f[k++] = FeatureHash.F(23, s0hp, s0p, n0p);
+        f[k++] = FeatureHash.F(24, s0p, s0lp, n0p);
+        f[k++] = FeatureHash.F(25, s0p, s0rp, n0p);
+        f[k++] = FeatureHash.F(26, s0p, n0p, n0lp);
 
         // Valency.
         f[k++] = FeatureHash.F(33, s0w, s0vr);
@@ -413,21 +535,10 @@ internal sealed class DependencyParser
         f[k++] = FeatureHash.F(71, n0w, n0sl);
         f[k++] = FeatureHash.F(72, n0p, n0sl);
 
-        // Extras: the word below the top of the stack, punctuation context, head attachment state.
-        f[k++] = FeatureHash.F(73, s1p, s0p, n0p);
-        f[k++] = FeatureHash.F(74, s1w, s1p);
+        // Head attachment state and the relation of the top of the stack.
+        ulong s0u = U(upos, s0, n), n0u = U(upos, n0, n);
         f[k++] = FeatureHash.F(75, s0p, n0p, s0h >= 0 ? 1UL : 0UL);
         f[k++] = FeatureHash.F(76, s0l0, n0p);
-        f[k++] = FeatureHash.F(77, s0p, n0p, n1w);
-        f[k++] = FeatureHash.F(78, s0w, n0p, n1p);
-
-        // Generalisations for rare words: suffixes, shapes and coarse tags.
-        ulong s0u = U(upos, s0, n), n0u = U(upos, n0, n), n1u = U(upos, n1, n);
-        f[k++] = FeatureHash.F(79, s0 >= 0 ? words[s0].Suffix3 : NoneWord, n0p);
-        f[k++] = FeatureHash.F(80, n0 < n ? words[n0].Suffix3 : RootWord, s0p);
-        f[k++] = FeatureHash.F(81, n0 < n ? words[n0].Shape : RootWord, n0p);
-        f[k++] = FeatureHash.F(82, s0u, n0u);
-        f[k++] = FeatureHash.F(83, s0u, n0u, n1u);
         f[k++] = FeatureHash.F(84, s0l0, s0u, n0u);
         return k;
     }
@@ -579,6 +690,30 @@ internal sealed class DependencyParser
     }
 
     /// <summary>
+    /// The gold transition of the static oracle in <paramref name="st"/>: the first of Left, Right, Reduce, Shift
+    /// that loses no gold arc, packed with its gold relation (<paramref name="gold"/> holds projective heads, root = n).
+    /// </summary>
+    public static int GoldMove(ParseState st, ReadOnlySpan<int> gold, ReadOnlySpan<byte> goldLabels, byte rootLabel, Span<int> costs)
+    {
+        Costs(st, gold, costs);
+        foreach (int t in (ReadOnlySpan<int>)[Left, Right, Reduce, Shift])
+        {
+            if (costs[t] == 0)
+            {
+                if (t is Left or Right)
+                {
+                    var (h, d) = Arc(st, t);
+                    return ParseState.Pack(t, h == st.N ? rootLabel : goldLabels[d]);
+                }
+
+                return ParseState.Pack(t, 0);
+            }
+        }
+
+        throw new InvalidOperationException("No transition keeps the gold tree reachable; the gold tree is not projective.");
+    }
+
+    /// <summary>
     /// Trains the parser on sentences whose words are tagged <paramref name="tags"/> (predicted tags, so the parser
     /// learns to live with tagger errors). Deterministic for a given <paramref name="seed"/>.
     /// </summary>
@@ -715,7 +850,7 @@ internal sealed class DependencyParser
             log?.Invoke($"parser epoch {epoch + 1}: train UAS {100.0 * correctArcs / totalArcs:F2}%, LAS~ {100.0 * correctLabels / totalArcs:F2}%, {transitions.FeatureCount:N0} + {labeller.FeatureCount:N0} features");
         }
 
-        return new DependencyParser(labels, transitions.Freeze(prune), labeller.Freeze(prune));
+        return new DependencyParser(labels, transitions.Freeze(prune), labeller.Freeze(prune), 1);
     }
 
     /// <summary>The relation as the parser predicts it (the full UD relation, subtypes included).</summary>

@@ -82,6 +82,52 @@ public sealed class AnalyserTrainingTests
     }
 
     [Fact]
+    public void Train_GreedyParser_LearnsItsTrainingSentencesAndRoundTrips()
+    {
+        var data = TinyTreebank();
+        var model = AnalyserTrainer.Train(data, Quick with { BeamWidth = 1 });
+        var scores = AnalyserEvaluator.Evaluate(model, data);
+        Assert.True(scores.Uas >= 85, $"UAS {scores.Uas}");
+        var loaded = AnalyserModel.Load(new MemoryStream(Bytes(model)));
+        Assert.Equal(Bytes(model), Bytes(loaded));
+    }
+
+    [Fact]
+    public void WithBeamWidth_SameWeights_ParsesEveryWordOnce()
+    {
+        var model = AnalyserTrainer.Train(TinyTreebank(), Quick);
+        string[] words = ["Police", "arrested", "the", "soldiers", "who", "fired", "."];
+        foreach (int width in new[] { 1, 2, 16 })
+        {
+            var a = model.WithBeamWidth(width).Analyse(words);
+            Assert.Equal(1, a.Heads.Count(h => h < 0));
+            Assert.All(a.Heads, h => Assert.InRange(h, -1, words.Length - 1));
+        }
+    }
+
+    [Fact]
+    public void GoldMove_FollowedFromTheStart_BuildsTheGoldTree()
+    {
+        foreach (var s in TinyTreebank())
+        {
+            int n = s.Count;
+            var gold = s.Heads.Select(h => h == 0 ? n : h - 1).ToArray();
+            var labels = s.Relations.Select(r => (byte)r.Length).ToArray();
+            var st = new ParseState();
+            st.Init(n);
+            var costs = new int[4];
+            for (int step = 0; step < 2 * n; step++)
+            {
+                int move = DependencyParser.GoldMove(st, gold, labels, 0, costs);
+                st.Apply(move & 3, (byte)(move >> 2));
+            }
+
+            Assert.True(st.Terminal);
+            Assert.Equal(gold, st.Head.Take(n));
+        }
+    }
+
+    [Fact]
     public void Load_NotAModel_ThrowsInvalidData()
     {
         Assert.Throws<InvalidDataException>(() => AnalyserModel.Load(new MemoryStream(new byte[64])));
