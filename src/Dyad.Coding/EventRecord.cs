@@ -8,6 +8,17 @@ namespace Dyad.Coding;
 /// </summary>
 public sealed record EventRecord
 {
+    /// <summary>This record with the code, name, root, quad class, Goldstein value and PLOVER type of <paramref name="type"/>.</summary>
+    public EventRecord WithType(Dyad.Lexicon.CameoEventType type) => this with
+    {
+        Code = type.Code,
+        CodeName = type.Name,
+        Root = type.Root,
+        Quad = type.Quad,
+        Goldstein = type.Goldstein,
+        Plover = type.Plover,
+    };
+
     /// <summary>Document id.</summary>
     [JsonPropertyName("doc_id")]
     public required string DocId { get; init; }

@@ -74,8 +74,7 @@ public sealed class ImpliedVisitStage : IPipelineStage
 
     private CodedEvent Inferred(CodedEvent meeting, string code, string source, string target, string? sourceText, int[]? sourceSpan, string? targetText, int[]? targetSpan)
     {
-        var type = _lexicon.Ontology.Find(code)!;
-        var record = meeting.Record with
+        var record = meeting.Record.WithType(_lexicon.Ontology.Find(code)!) with
         {
             Source = source,
             SourceText = sourceText,
@@ -83,12 +82,6 @@ public sealed class ImpliedVisitStage : IPipelineStage
             Target = target,
             TargetText = targetText,
             TargetSpan = targetSpan,
-            Code = type.Code,
-            CodeName = type.Name,
-            Root = type.Root,
-            Quad = type.Quad,
-            Goldstein = type.Goldstein,
-            Plover = type.Plover,
             Rule = Rule,
         };
         return meeting with { Record = record };
