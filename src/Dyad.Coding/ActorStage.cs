@@ -149,6 +149,7 @@ public sealed class ActorStage : IPipelineStage
     private static readonly FrozenSet<string> PairGovernmentNouns = new[]
     {
         "leaders", "ministers", "presidents", "governments", "delegations", "capitals", "premiers", "administrations", "counterparts", "envoys", "diplomats",
+        "ministries", "heads", "prime", "chancellors", "negotiators", "officials",
     }.ToFrozenSet();
     private static readonly FrozenSet<string> PairPartyNouns = new[] { "sides", "parties" }.ToFrozenSet();
 
@@ -211,7 +212,9 @@ public sealed class ActorStage : IPipelineStage
 
                     mentions.RemoveAll(m => m.Kind == ActorMentionKind.Inferred && m.First >= first && m.Last <= last); // "ministers" alone was one party
 
-                    var parties = LastTwoParties(mentions, first);
+                    // A country named later in the same sentence is the other side of the act, not one of "both".
+                    var laterInSentence = mentions.Where(m => m.First > last && m.Last < sentence.TokenEnd && m.Country is not null).Select(m => m.Country!).ToHashSet(StringComparer.Ordinal);
+                    var parties = LastTwoParties(mentions, first, laterInSentence);
                     if (parties is null)
                     {
                         continue;
@@ -257,13 +260,13 @@ public sealed class ActorStage : IPipelineStage
     /// named most often (ties go to the more recent), each represented by its latest mention; older first.
     /// "The two countries" in an article about Armenia and Azerbaijan is them, even when Russia was named last.
     /// </summary>
-    private static (ActorMention, ActorMention)? LastTwoParties(List<ActorMention> mentions, int before)
+    private static (ActorMention, ActorMention)? LastTwoParties(List<ActorMention> mentions, int before, IReadOnlySet<string> excluded)
     {
         var counts = new Dictionary<string, (int Count, int LastIndex, ActorMention Latest)>(StringComparer.Ordinal);
         for (int k = 0; k < mentions.Count; k++)
         {
             var m = mentions[k];
-            if (m.Last >= before || m.Locative || m.Country is null || m.Evidence.Count == 0)
+            if (m.Last >= before || m.Locative || m.Country is null || m.Evidence.Count == 0 || excluded.Contains(m.Country))
             {
                 continue;
             }

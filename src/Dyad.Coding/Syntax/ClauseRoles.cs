@@ -245,7 +245,7 @@ public static class ClauseRoles
 
         switch (tree.Relation(verb))
         {
-            case "xcomp":
+            case "xcomp" when tree.Upos(head) is "VERB" or "AUX" or "ADJ":
             {
                 // Object control ("urged Armenia to withdraw") or subject control ("agreed to restore ties").
                 int obj = tree.Child(head, "obj");
@@ -259,7 +259,7 @@ public static class ClauseRoles
                 return SubjectOf(document, tree, head, paths, depth + 1);
             }
 
-            case "conj":
+            case "conj" when tree.Upos(head) is "VERB" or "AUX":
                 paths.Add($"subject: '{Text(document, verb)}' shares the subject of '{Text(document, head)}'");
                 return SubjectOf(document, tree, head, paths, depth + 1);
             case "acl:relcl":
