@@ -123,6 +123,9 @@ public sealed class ActorStage : IPipelineStage
                 hits.RemoveAll(h => document.Token(h.First).Start >= d.Start && document.Token(h.Last).End <= d.End);
             }
 
+            // "military assistance", "security cooperation", "police training": an agent word used as a modifier of
+            // a thing is not an actor.
+            hits.RemoveAll(h => h.Entry.Kind == ActorEntryKind.Agent && h.Last + 1 < sentence.TokenEnd && IsThingModified(document, h.Last + 1));
             allHits.Add((sentence, hits));
         }
 
@@ -144,6 +147,15 @@ public sealed class ActorStage : IPipelineStage
 
         document.SetLayer(Layer.Actors, new ActorLayer(mentions) { DatelineCountry = datelineCountry });
     }
+
+    private static readonly FrozenSet<string> ModifiedThings = new[]
+    {
+        "aid", "assistance", "equipment", "hardware", "cooperation", "co-operation", "ties", "exercise", "exercises", "drills", "spending",
+        "budget", "budgets", "package", "packages", "supplies", "training", "buildup", "build-up", "base", "bases", "installations",
+        "infrastructure", "capabilities", "capability", "technology", "sales", "deal", "deals", "purchases", "procurement",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsThingModified(Document document, int next) => ModifiedThings.Contains(document.TokenText(next).ToString());
 
     private static readonly FrozenSet<string> PairCountryNouns = new[] { "countries", "nations", "states", "neighbours", "neighbors", "republics", "allies", "adversaries", "rivals", "foes", "powers" }.ToFrozenSet();
     private static readonly FrozenSet<string> PairGovernmentNouns = new[]

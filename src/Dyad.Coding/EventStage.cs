@@ -36,7 +36,7 @@ public sealed class EventStage : IPipelineStage
     private static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "it", "we" }.ToFrozenSet();
 
     /// <summary>Most words a <c>*</c> in a pattern may skip (never across a clause break or an actor).</summary>
-    private const int MaxGap = 5;
+    private const int MaxGap = 6;
 
     private readonly Lexicon.Lexicon _lexicon;
     private readonly bool _useSyntax;
