@@ -879,7 +879,7 @@ public sealed class EventStage : IPipelineStage
             source = MentionRules.PossessorOf(document, actorMentions, match.Trigger); // "Eriador's death toll", "Russia's attack on"
         }
 
-        if (nominal && source is not null && match.SlotSource is null && match.Pattern.Code.StartsWith("11", StringComparison.Ordinal))
+        if (nominal && source is not null && source.First > match.Trigger && match.SlotSource is null && match.Pattern.Code.StartsWith("11", StringComparison.Ordinal))
         {
             // "provocations by Armenia", "the aggression of X": a disapproving noun names the accused; the
             // accuser is the sentence's speaker (CODING_RULES 8: the speech act is coded, source = speaker).
