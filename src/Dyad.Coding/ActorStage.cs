@@ -829,6 +829,16 @@ public sealed class ActorStage : IPipelineStage
             if (link[m] == 2)
             {
                 mentions[m].Group = mentions[m - 1].Group;
+                // "22 Russian officials and two companies": a role whose country was only guessed takes the country
+                // of the composed actor it is coordinated with.
+                if (mentions[m].Kind == ActorMentionKind.Inferred && mentions[m].Evidence.Count > 0 && mentions[m].Code.Length == 6 &&
+                    mentions[m - 1].Kind == ActorMentionKind.Composed && mentions[m - 1].Country is string shared && shared != mentions[m].Code[..3])
+                {
+                    var group = mentions[m].Group;
+                    mentions[m] = mentions[m] with { Code = shared + mentions[m].Code[3..] };
+                    mentions[m].Group = group;
+                }
+
                 // "Kyrgyz and Tajik border troops": the adjectives share the head noun and its role.
                 for (int k = m - 1; k >= 0 && mentions[k].Group == mentions[m].Group && mentions[k].IsAdjective && mentions[m].Kind == ActorMentionKind.Composed; k--)
                 {

@@ -105,4 +105,12 @@ public sealed class ParsedCoderTests
     {
         Assert.Contains("LKAGOV 0813 LKA", Summary(Shipped, "COLOMBO, May 14 – Sri Lankan authorities relaxed the nationwide curfew for 12 hours on Saturday as new Prime Minister Ranil Wickremesinghe took charge.", "2022-05-14"));
     }
+
+    [Fact]
+    public void CoordinatedRole_TakesTheCountryOfItsComposedPartner()
+    {
+        string summary = Summary(Shipped, "WASHINGTON, Sept 15 – The U.S. Treasury on Thursday imposed sanctions on 22 Russian officials and two companies.", "2022-09-15");
+        Assert.Contains("163 RUSBUS", summary);
+        Assert.DoesNotContain("USABUS", summary);
+    }
 }
