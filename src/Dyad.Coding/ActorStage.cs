@@ -179,6 +179,11 @@ public sealed class ActorStage : IPipelineStage
         {
             for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
             {
+                if (!Is(document, t, "two", "both", "each"))
+                {
+                    continue; // the cheap test first: this loop sees every token of the article
+                }
+
                 string w = Vocabulary.Fold(document.TokenText(t));
                 int last;
                 string kind;

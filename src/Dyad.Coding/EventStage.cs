@@ -782,7 +782,7 @@ public sealed class EventStage : IPipelineStage
             {
                 return (lastSource, noTarget ? null : Group(actorMentions, target ?? syntax.Target ?? TargetAfter(document, actorMentions, sentence, match, nominal, null)));
             }
-            else if (source is null && syntax.SourceIsNonActor && !syntax.Roles.Nominal)
+            else if (source is null && syntax.SourceIsNonActor)
             {
                 sourceSettled = true; // the subject is a word the dictionaries do not code ("gunmen", "the company")
             }

@@ -17,8 +17,12 @@ namespace Dyad.Coding.Syntax;
 /// <param name="Paths">How each role was found ("source: nsubj of 'attacked'").</param>
 public sealed record SyntacticRoles(int Anchor, int Clause, int Source, IReadOnlyList<int> Targets, bool Passive, bool Nominal, IReadOnlyList<string> Paths)
 {
-    /// <summary>True when the source is the clause's own subject (not the noun a relative or participle clause modifies).</summary>
-    public bool SourceIsSubject => !Nominal && !Passive && Source >= 0 && !Paths.Any(p => p.StartsWith("subject (modified noun)", StringComparison.Ordinal));
+    /// <summary>
+    /// True when the tree names the acting party outright: the clause's own subject (not the noun a relative or
+    /// participle clause modifies), the "by" agent of a passive, or the possessor or "by" phrase of an event noun.
+    /// Such a party that is no actor ("gunmen", "the international community's calls") leaves the act without a source.
+    /// </summary>
+    public bool SourceIsExplicit { get; init; }
 
     /// <summary>
     /// The subject of the verb that reports this clause ("Trump said he wants..." -> "Trump"), or -1: the
@@ -84,13 +88,14 @@ public static class ClauseRoles
 
         if (nominal)
         {
-            int source = NominalAgent(document, tree, anchor, first, last, targets, paths);
+            int source = NominalAgent(document, tree, anchor, first, last, targets, paths, out bool explicitAgent);
             AddNominalTargets(document, tree, anchor, targets, paths);
-            return new SyntacticRoles(anchor, anchor, source, targets, false, true, paths);
+            return new SyntacticRoles(anchor, anchor, source, targets, false, true, paths) { SourceIsExplicit = explicitAgent };
         }
 
         bool passive = IsPassive(tree, clause);
-        int subject = SubjectOf(document, tree, clause, paths, depth: 0);
+        bool viaModifiedNoun = false;
+        int subject = SubjectOf(document, tree, clause, paths, depth: 0, ref viaModifiedNoun);
         int actor;
         if (passive)
         {
@@ -119,7 +124,11 @@ public static class ClauseRoles
             reporter = r;
         }
 
-        return new SyntacticRoles(anchor, clause, actor, targets, passive, false, paths) { ReporterSubject = reporter };
+        return new SyntacticRoles(anchor, clause, actor, targets, passive, false, paths)
+        {
+            ReporterSubject = reporter,
+            SourceIsExplicit = actor >= 0 && (passive || !viaModifiedNoun),
+        };
     }
 
     /// <summary>
@@ -156,7 +165,8 @@ public static class ClauseRoles
         }
 
         paths.Add($"source: '{Text(document, noun)}' is an oblique of '{Text(document, head)}', whose subject takes part");
-        return IsPassive(tree, head) ? -1 : SubjectOf(document, tree, head, paths, depth: 1);
+        bool modified = false;
+        return IsPassive(tree, head) ? -1 : SubjectOf(document, tree, head, paths, depth: 1, ref modified);
     }
 
     /// <summary>The trigger word whose head lies outside the trigger (a verb preferred).</summary>
@@ -213,7 +223,7 @@ public static class ClauseRoles
     /// a coordinated verb, the noun a relative or participle clause modifies, or the subject of the clause an
     /// adverbial participle hangs on.
     /// </summary>
-    private static int SubjectOf(Document document, DependencyTree tree, int verb, List<string> paths, int depth)
+    private static int SubjectOf(Document document, DependencyTree tree, int verb, List<string> paths, int depth, ref bool viaModifiedNoun)
     {
         if (depth > 4)
         {
@@ -256,21 +266,24 @@ public static class ClauseRoles
                 }
 
                 paths.Add($"subject: '{Text(document, verb)}' is controlled by the subject of '{Text(document, head)}'");
-                return SubjectOf(document, tree, head, paths, depth + 1);
+                return SubjectOf(document, tree, head, paths, depth + 1, ref viaModifiedNoun);
             }
 
             case "conj" when tree.Upos(head) is "VERB" or "AUX":
                 paths.Add($"subject: '{Text(document, verb)}' shares the subject of '{Text(document, head)}'");
-                return SubjectOf(document, tree, head, paths, depth + 1);
+                return SubjectOf(document, tree, head, paths, depth + 1, ref viaModifiedNoun);
             case "acl:relcl":
                 paths.Add($"subject (modified noun): relative clause '{Text(document, verb)}' modifies '{Text(document, head)}'");
+                viaModifiedNoun = true;
                 return head;
             case "acl" when tree.Xpos(verb) == "VB" && tree.Child(verb, "mark") is int mark && mark >= 0 && document.TokenText(mark).Equals("to", StringComparison.OrdinalIgnoreCase):
                 // "urged the rebels to withdraw" parsed as an infinitival modifier of "rebels": they are to withdraw.
                 paths.Add($"subject (controller): '{Text(document, head)}' is to '{Text(document, verb)}'");
+                viaModifiedNoun = true;
                 return head;
             case "acl" when tree.Xpos(verb) == "VBG":
                 paths.Add($"subject (modified noun): participle '{Text(document, verb)}' modifies '{Text(document, head)}'");
+                viaModifiedNoun = true;
                 return head;
             default:
                 // Adverbial participles and other attachments are where the parser errs most on long wire sentences:
@@ -345,8 +358,9 @@ public static class ClauseRoles
     }
 
     /// <summary>The agent of a nominal event: possessor, "by" phrase, an actor adjective, or "of" when no "by" is given.</summary>
-    private static int NominalAgent(Document document, DependencyTree tree, int noun, int first, int last, List<int> targets, List<string> paths)
+    private static int NominalAgent(Document document, DependencyTree tree, int noun, int first, int last, List<int> targets, List<string> paths, out bool explicitAgent)
     {
+        explicitAgent = false;
         int of = -1;
         foreach (int c in tree.Children(noun))
         {
@@ -354,6 +368,7 @@ public static class ClauseRoles
             if (rel == "nmod:poss")
             {
                 paths.Add($"source: possessor '{Text(document, c)}' of '{Text(document, noun)}'");
+                explicitAgent = true;
                 return c;
             }
 
@@ -365,6 +380,7 @@ public static class ClauseRoles
                     Add(targets, paths, of, $"target: 'of {Text(document, of)}' when a 'by' agent is given");
                 }
 
+                explicitAgent = true;
                 return c;
             }
 

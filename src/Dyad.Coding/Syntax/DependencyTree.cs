@@ -8,22 +8,17 @@ namespace Dyad.Coding.Syntax;
 /// </summary>
 public sealed class DependencyTree
 {
-    private readonly int[] _heads;
-    private readonly string[] _relations;
-    private readonly string[] _upos;
-    private readonly string[] _xpos;
+    private readonly Document _document;
     private readonly int[] _childStart;
     private readonly int[] _children;
 
     private DependencyTree(Document document)
     {
-        _heads = document.Heads.ToArray();
-        _relations = document.Relations.ToArray();
-        _upos = document.Upos.ToArray();
-        _xpos = document.Xpos.ToArray();
-        int n = _heads.Length;
+        _document = document; // the layers are read in place, never copied
+        var heads = document.Heads;
+        int n = heads.Length;
         _childStart = new int[n + 1];
-        foreach (int h in _heads)
+        foreach (int h in heads)
         {
             if (h >= 0)
             {
@@ -40,7 +35,7 @@ public sealed class DependencyTree
         var fill = new int[n];
         for (int i = 0; i < n; i++)
         {
-            int h = _heads[i];
+            int h = heads[i];
             if (h >= 0)
             {
                 _children[_childStart[h] + fill[h]++] = i; // children in text order
@@ -53,24 +48,24 @@ public sealed class DependencyTree
         document.Layers.Contains(Layer.Dependencies) && document.Layers.Contains(Layer.PartsOfSpeech) ? new DependencyTree(document) : null;
 
     /// <summary>Head of <paramref name="token"/>, or -1 for a root.</summary>
-    public int Head(int token) => _heads[token];
+    public int Head(int token) => _document.Heads[token];
 
     /// <summary>Full UD relation of <paramref name="token"/> (<c>nsubj:pass</c>, <c>obl:agent</c>...).</summary>
-    public string Relation(int token) => _relations[token];
+    public string Relation(int token) => _document.Relations[token];
 
     /// <summary>The relation without its subtype (<c>nsubj</c> for <c>nsubj:pass</c>).</summary>
     public ReadOnlySpan<char> BaseRelation(int token)
     {
-        string r = _relations[token];
+        string r = _document.Relations[token];
         int colon = r.IndexOf(':');
         return colon < 0 ? r : r.AsSpan(0, colon);
     }
 
     /// <summary>Universal part of speech of <paramref name="token"/>.</summary>
-    public string Upos(int token) => _upos[token];
+    public string Upos(int token) => _document.Upos[token];
 
     /// <summary>Penn Treebank tag of <paramref name="token"/> (<c>VBN</c>, <c>VBD</c>...).</summary>
-    public string Xpos(int token) => _xpos[token];
+    public string Xpos(int token) => _document.Xpos[token];
 
     /// <summary>Dependents of <paramref name="token"/> in text order.</summary>
     public ReadOnlySpan<int> Children(int token) => _children.AsSpan(_childStart[token], _childStart[token + 1] - _childStart[token]);
@@ -80,7 +75,7 @@ public sealed class DependencyTree
     {
         foreach (int c in Children(token))
         {
-            if (_relations[c] == relation)
+            if (_document.Relations[c] == relation)
             {
                 return c;
             }
@@ -97,7 +92,7 @@ public sealed class DependencyTree
     {
         foreach (int c in Children(token))
         {
-            if (_relations[c] is "case" or "mark")
+            if (_document.Relations[c] is "case" or "mark")
             {
                 return c;
             }
@@ -109,7 +104,7 @@ public sealed class DependencyTree
     /// <summary>True when <paramref name="ancestor"/> dominates <paramref name="token"/> (or is it).</summary>
     public bool Dominates(int ancestor, int token)
     {
-        for (int t = token, steps = 0; t >= 0 && steps < 256; t = _heads[t], steps++)
+        for (int t = token, steps = 0; t >= 0 && steps < 256; t = _document.Heads[t], steps++)
         {
             if (t == ancestor)
             {

@@ -13,7 +13,7 @@ namespace Dyad.Coding.Syntax;
 /// <param name="Source">The mention for the acting party, or null.</param>
 /// <param name="Target">The first target mention of another group than the source, or null.</param>
 /// <param name="SourceIsPronoun">True when the subject is a personal pronoun.</param>
-/// <param name="SourceIsNonActor">True when the tree names a subject that is no actor ("gunmen", "the company").</param>
+/// <param name="SourceIsNonActor">True when the tree names the acting party outright and it is no actor ("gunmen", "the company", "the international community's calls").</param>
 public sealed record SyntacticActors(SyntacticRoles Roles, ActorMention? Source, ActorMention? Target, bool SourceIsPronoun, bool SourceIsNonActor)
 {
     /// <summary>
@@ -42,7 +42,7 @@ public sealed record SyntacticActors(SyntacticRoles Roles, ActorMention? Source,
             if (source is null)
             {
                 pronoun = PersonalPronouns.Contains(document.TokenText(roles.Source).ToString());
-                nonActor = !pronoun && roles.SourceIsSubject && tree.Upos(roles.Source) is "NOUN" or "PROPN";
+                nonActor = !pronoun && roles.SourceIsExplicit && tree.Upos(roles.Source) is "NOUN" or "PROPN";
                 if (pronoun && roles.ReporterSubject >= 0 && MentionFor(tree, mentions, roles.ReporterSubject, first, last) is { } reporter &&
                     document.TokenText(roles.Source) is not ("it" or "It" or "they" or "They"))
                 {

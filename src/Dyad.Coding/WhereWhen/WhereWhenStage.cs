@@ -59,6 +59,7 @@ public sealed class WhereWhenStage : IPipelineStage
         var events = layer.Events;
         var dates = _dates.Resolve(document, events, dateLayer);
         var locations = _places.Resolve(document, events, placeLayer, dates);
+        ShareBetweenCounterparts(events, dates, locations);
         for (int i = 0; i < events.Count; i++)
         {
             var date = dates[i];
@@ -80,6 +81,31 @@ public sealed class WhereWhenStage : IPipelineStage
                 Location = locations[i],
             };
             events[i] = events[i] with { Record = record };
+        }
+    }
+
+    /// <summary>
+    /// The two directions of one reciprocal act (same words, same code, actors swapped) happened at one time and
+    /// place: when only one direction found its date or place, the other takes it.
+    /// </summary>
+    private static void ShareBetweenCounterparts(IReadOnlyList<CodedEvent> events, EventDate?[] dates, EventLocation?[] locations)
+    {
+        for (int a = 0; a < events.Count; a++)
+        {
+            for (int b = a + 1; b < events.Count && events[b].SentenceIndex == events[a].SentenceIndex; b++)
+            {
+                var x = events[a].Record;
+                var y = events[b].Record;
+                if (events[a].TriggerFirst != events[b].TriggerFirst || x.Code != y.Code || x.Source != y.Target || x.Target != y.Source)
+                {
+                    continue;
+                }
+
+                dates[a] ??= dates[b];
+                dates[b] ??= dates[a];
+                locations[a] ??= locations[b];
+                locations[b] ??= locations[a];
+            }
         }
     }
 }

@@ -113,4 +113,23 @@ public sealed class ParsedCoderTests
         Assert.Contains("163 RUSBUS", summary);
         Assert.DoesNotContain("USABUS", summary);
     }
+
+    [Fact]
+    public void VagueCollectivePossessor_LeavesTheActUncoded()
+    {
+        // "the international community" is not an actor (CODING_RULES 5); the speaker must not be taken instead.
+        string summary = Summary(Shipped, "The deputy minister said that against the background of the international community's serious calls for peace agreement negotiations, such provocations by Armenia are unacceptable.", "2023-04-14");
+        Assert.DoesNotContain("027", summary);
+    }
+
+    [Fact]
+    public void ReciprocalCounterparts_ShareDateAndPlace()
+    {
+        var events = Shipped.Code(new Document("t", "Armenian Foreign Minister Ararat Mirzoyan met Azerbaijani Foreign Minister Jeyhun Bayramov in Berlin on Wednesday.", new DocumentMetadata(new DateOnly(2024, 2, 29))));
+        var pair = events.Where(e => e.Code == "040").ToList();
+        Assert.Equal(2, pair.Count);
+        Assert.Equal(pair[0].Date, pair[1].Date);
+        Assert.Equal(pair[0].Location?.Name, pair[1].Location?.Name);
+        Assert.NotNull(pair[0].Location);
+    }
 }
