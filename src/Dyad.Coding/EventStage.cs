@@ -122,6 +122,12 @@ public sealed class EventStage : IPipelineStage
                     continue; // "tried to mediate": an attempt is not the act
                 }
 
+                if (tree is not null && ClauseRoles.IsGoal(document, tree, match.Trigger, match.TriggerEnd))
+                {
+                    Trace(trace, sentence, match, "not coded", "an aim ('steps towards normalization') is not an act that took place", null, null, null);
+                    continue;
+                }
+
                 if (IsHedged(document, sentence, match.Trigger))
                 {
                     Trace(trace, sentence, match, "not coded", "the act is open ('whether'): hedges are neither events nor negations (CODING_RULES 9)", null, null, null);

@@ -169,6 +169,37 @@ public static class ClauseRoles
         return IsPassive(tree, head) ? -1 : SubjectOf(document, tree, head, paths, depth: 1, ref modified);
     }
 
+    /// <summary>
+    /// True when the trigger is an event noun named as a goal ("steps towards the establishment of peace and
+    /// normalization of relations"): an aim, not an act that took place.
+    /// </summary>
+    public static bool IsGoal(Document document, DependencyTree tree, int first, int last)
+    {
+        int t = AnchorOf(tree, first, last);
+        if (t < 0 || tree.Upos(t) is not ("NOUN" or "PROPN"))
+        {
+            return false;
+        }
+
+        for (int step = 0; step < 4 && t >= 0; step++)
+        {
+            int marker = tree.CaseMarker(t);
+            if (marker >= 0 && document.TokenText(marker) is "towards" or "toward" or "Towards" or "Toward")
+            {
+                return true;
+            }
+
+            if (tree.Relation(t) is not ("conj" or "nmod" or "compound"))
+            {
+                return false;
+            }
+
+            t = tree.Head(t);
+        }
+
+        return false;
+    }
+
     /// <summary>The trigger word whose head lies outside the trigger (a verb preferred).</summary>
     private static int AnchorOf(DependencyTree tree, int first, int last)
     {

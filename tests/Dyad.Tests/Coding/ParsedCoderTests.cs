@@ -132,4 +132,11 @@ public sealed class ParsedCoderTests
         Assert.Equal(pair[0].Location?.Name, pair[1].Location?.Name);
         Assert.NotNull(pair[0].Location);
     }
+
+    [Fact]
+    public void EventNounNamedAsAGoal_IsNotCoded()
+    {
+        string summary = Summary(Shipped, "Azerbaijan and Armenia must take real steps towards the normalization of relations between the two countries.", "2023-04-14");
+        Assert.DoesNotContain("050", summary);
+    }
 }
