@@ -25,6 +25,12 @@ public sealed record CodedEvent(
 
     /// <summary>True when the event is reported inside another actor's statement (embedded act).</summary>
     public bool IsEmbedded { get; init; }
+
+    /// <summary>
+    /// True for a past act referred to by name ("the Prague agreements"): dated only by its own words and never the
+    /// venue of other acts.
+    /// </summary>
+    public bool IsReference { get; init; }
 }
 
 /// <summary>The events layer of a document: coded events in text order. Stages after coding replace it.</summary>

@@ -12,7 +12,7 @@ namespace Dyad.Coding;
 /// alleged, and records the rule and words of every event. Clause heuristics stand in for the parser
 /// and live only in this stage.
 /// </summary>
-public sealed class EventStage : IPipelineStage
+public sealed partial class EventStage : IPipelineStage
 {
     private static readonly FrozenSet<string> Negators = new[] { "not", "n't", "never", "no" }.ToFrozenSet();
     private static readonly FrozenSet<string> Modals = new[] { "will", "shall", "would", "'ll" }.ToFrozenSet();
@@ -94,8 +94,10 @@ public sealed class EventStage : IPipelineStage
             }
 
             bool discard = ContainsDiscard(lexical, sentence);
-            var matches = FindMatches(document, lexical, sentence, sentenceMentions);
+            int appealVerb = AppealVerb(document, sentence);
+            var matches = FindMatches(document, lexical, sentence, sentenceMentions, appealVerb >= 0);
             (PatternMatch Match, List<ActorMention> Sources)? previous = null;
+            int rebuttalEnd = -1; // end of a coded 016 whose object names an accusation
             foreach (var match in matches)
             {
                 if (match.Pattern.IsNull)
@@ -103,10 +105,35 @@ public sealed class EventStage : IPipelineStage
                     continue; // a null pattern (---) blocks shorter patterns at its trigger and codes nothing
                 }
 
+                if ((match.Pattern.Flags & PatternFlags.NamedAfterPlace) != 0)
+                {
+                    CodeNamedAgreement(document, actors, sentence, match, events, trace);
+                    continue;
+                }
+
+                if ((match.Pattern.Flags & PatternFlags.Judged) != 0)
+                {
+                    CodeJudgement(document, tree, sentence, sentenceMentions, match, lastSpeaker ?? lastSource, events, seen, trace);
+                    continue;
+                }
+
+                if ((match.Pattern.Flags & PatternFlags.Demanded) != 0)
+                {
+                    CodeDemandedAct(document, tree, sentence, sentenceMentions, match, appealVerb, lastSpeaker ?? lastSource, events, seen, trace);
+                    continue;
+                }
+
                 string code = match.Pattern.Code;
                 if (discard && !(code.StartsWith("018", StringComparison.Ordinal) || code.StartsWith("023", StringComparison.Ordinal) || code.StartsWith("07", StringComparison.Ordinal)))
                 {
                     Trace(trace, sentence, match, "not coded", "the sentence contains a discard phrase (discards.txt)", null, null, null);
+                    continue;
+                }
+
+                if (code.StartsWith("11", StringComparison.Ordinal) && rebuttalEnd >= 0 && match.Trigger >= rebuttalEnd && match.Trigger <= rebuttalEnd + 8 &&
+                    ActorStage.Is(document, match.Trigger, "alleged", "allegedly", "purported", "supposed"))
+                {
+                    Trace(trace, sentence, match, "not coded", "an accusation inside a rebuttal's object is coded once, as the accuser's 112 beside the 016", null, null, null);
                     continue;
                 }
 
@@ -218,6 +245,10 @@ public sealed class EventStage : IPipelineStage
 
                 Trace(trace, sentence, match, "coded", (negated ? "negated; " : "") + (code != match.Pattern.Code ? $"future or planned: {match.Pattern.Code} -> {code}" : "pattern matched with both actors"), sources, targets, tree is null ? null : document, tree);
                 Emit(document, sentence, match, code, negated, sources, targets, events, seen);
+                if (code.StartsWith("016", StringComparison.Ordinal) && ContainsAccusationNoun(document, match))
+                {
+                    rebuttalEnd = match.End;
+                }
             }
 
             var subject = SentenceSubject(document, sentenceMentions.Where(m => !m.Locative).ToList(), sentence, sentence.TokenEnd);
@@ -255,7 +286,7 @@ public sealed class EventStage : IPipelineStage
             syntax));
     }
 
-    private void Emit(Document document, Sentence sentence, PatternMatch match, string code, bool negated, List<ActorMention>? sources, List<ActorMention>? targets, List<CodedEvent> events, HashSet<(string?, string?, string, bool)> seen)
+    private void Emit(Document document, Sentence sentence, PatternMatch match, string code, bool negated, List<ActorMention>? sources, List<ActorMention>? targets, List<CodedEvent> events, HashSet<(string?, string?, string, bool)> seen, bool reference = false)
     {
         var type = _lexicon.Ontology.Find(code) ?? _lexicon.Ontology.Find(code[..Math.Min(3, code.Length)])!;
         foreach (var source in (IEnumerable<ActorMention?>?)sources ?? [null])
@@ -360,6 +391,7 @@ public sealed class EventStage : IPipelineStage
                 target is null ? null : (target.First, target.Last))
             {
                 IsSpeechAct = IsSpeechCode(eventType.Code),
+                IsReference = reference,
             });
         }
     }
@@ -493,7 +525,7 @@ public sealed class EventStage : IPipelineStage
         public ActorMention? MentionAt(int token) => token >= Sentence.TokenStart && token < Sentence.TokenEnd ? StartsAt[token - Sentence.TokenStart] : null;
     }
 
-    private List<PatternMatch> FindMatches(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions)
+    private List<PatternMatch> FindMatches(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions, bool hasAppealVerb)
     {
         var matches = new List<PatternMatch>();
         var index = new SentenceIndex(sentence, mentions);
@@ -533,7 +565,7 @@ public sealed class EventStage : IPipelineStage
                         break;
                     }
 
-                    if (!AllPresent(pattern.RequiredWords, present))
+                    if (!AllPresent(pattern.RequiredWords, present) || (!hasAppealVerb && (pattern.Flags & PatternFlags.Demanded) != 0))
                     {
                         continue;
                     }
@@ -1228,7 +1260,7 @@ public sealed class EventStage : IPipelineStage
     {
         for (int t = match.Trigger; t < match.End; t++)
         {
-            if (IsAccusationNoun(document, t) || ActorStage.Is(document, t, "accusation", "allegation", "claims", "claim"))
+            if (IsAccusationNoun(document, t) || ActorStage.Is(document, t, "accusation", "allegation", "claims", "claim", "assumption", "assumptions"))
             {
                 return true;
             }

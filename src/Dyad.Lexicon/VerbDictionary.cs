@@ -41,6 +41,21 @@ public enum PatternFlags
     Compound = 8,
     /// <summary>The act goes the other way: the target of the words acts on their source (PETRARCH's <c>[:CODE]</c>, "X received an invitation from Y" -> Y invites X).</summary>
     Swap = 16,
+    /// <summary>
+    /// An act named as what a speaker expects, urges or demands ("expects the withdrawal of X and the opening of
+    /// transport links"), before or after the appeal verb: coded only in a sentence with one, from its subject.
+    /// </summary>
+    Demanded = 32,
+    /// <summary>
+    /// A past agreement referred to by the place it was concluded in ("the Prague and Sochi agreements"): coded only
+    /// after such a name, between the article's two leading countries, one pair of events per name.
+    /// </summary>
+    NamedAfterPlace = 64,
+    /// <summary>
+    /// A judgement of another party's conduct ("continues to escalate the situation", "are unacceptable"): coded only
+    /// when a speaker reports it, from the speaker to the party judged.
+    /// </summary>
+    Judged = 128,
 }
 
 /// <summary>A compiled verb or noun pattern.</summary>
@@ -160,11 +175,14 @@ public sealed class VerbDictionary
                         "passive" => PatternFlags.Passive,
                         "compound" => PatternFlags.Compound,
                         "swap" => PatternFlags.Swap,
+                        "demanded" => PatternFlags.Demanded,
+                        "named" => PatternFlags.NamedAfterPlace,
+                        "judged" => PatternFlags.Judged,
                         _ => PatternFlags.None,
                     };
-                    if (flag is not ("recip" or "notarget" or "passive" or "compound" or "swap"))
+                    if (flag is not ("recip" or "notarget" or "passive" or "compound" or "swap" or "demanded" or "named" or "judged"))
                     {
-                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown flag [{flag}]: use [recip], [notarget], [passive], [compound], [swap] or [reverse CODE]."));
+                        diagnostics.Add(new LexiconDiagnostic(LexiconErrorCode.E105BadPattern, where, $"Unknown flag [{flag}]: use [recip], [notarget], [passive], [compound], [swap], [demanded], [named], [judged] or [reverse CODE]."));
                     }
 
                     text = text[..open].TrimEnd();

@@ -90,6 +90,12 @@ public sealed class EventDateResolver
                 date = LeadDate(document, dates); // a headline restates the lead: "X attends the meeting" / "On April 14, X spoke"
             }
 
+            if (ev.IsReference)
+            {
+                result[e] = date; // a past agreement referred to by name: dated by its own words or not at all
+                continue;
+            }
+
             bool isIntent = IsIntentOrThreat(ev.Record.Code);
             if (date is EventDate d && dates.ReportDate is DateOnly report && d.Date > report)
             {

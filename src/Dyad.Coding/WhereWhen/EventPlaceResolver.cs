@@ -127,7 +127,7 @@ public sealed class EventPlaceResolver
         for (int e = 0; e < events.Count; e++)
         {
             var ev = events[e];
-            if (result[e] is not null || !ev.IsSpeechAct || ev.IsEmbedded || ev.Record.Source is null)
+            if (result[e] is not null || !ev.IsSpeechAct || ev.IsEmbedded || ev.IsReference || ev.Record.Source is null)
             {
                 continue;
             }
@@ -135,7 +135,7 @@ public sealed class EventPlaceResolver
             for (int v = 0; v < events.Count; v++)
             {
                 var venue = events[v];
-                if (v != e && result[v] is EventLocation place && attached[v] is not null && venue.Record.Source == ev.Record.Source
+                if (v != e && result[v] is EventLocation place && attached[v] is not null && !venue.IsReference && venue.Record.Source == ev.Record.Source
                     && (venue.IsSpeechAct || venue.Record.Root == "04") && SameDay(dates, e, v) && place.Confidence >= 0.5)
                 {
                     result[e] = place with { Confidence = Math.Round(place.Confidence.GetValueOrDefault() * 0.9, 2) };
