@@ -230,7 +230,10 @@ public sealed class ActorStage : IPipelineStage
                     mentions.RemoveAll(m => m.Kind == ActorMentionKind.Inferred && m.First >= first && m.Last <= last); // "ministers" alone was one party
 
                     // A country named later in the same sentence is the other side of the act, not one of "both".
-                    var laterInSentence = mentions.Where(m => m.First > last && m.Last < sentence.TokenEnd && m.Country is not null).Select(m => m.Country!).ToHashSet(StringComparer.Ordinal);
+                    // A possessor names no side ("during India's upcoming term").
+                    var laterInSentence = mentions.Where(m => m.First > last && m.Last < sentence.TokenEnd && m.Country is not null &&
+                                                              !(m.Last + 1 < sentence.TokenEnd && Is(document, m.Last + 1, "'s", "'")))
+                        .Select(m => m.Country!).ToHashSet(StringComparer.Ordinal);
                     var parties = LastTwoParties(mentions, first, laterInSentence);
                     if (parties is null)
                     {

@@ -315,7 +315,9 @@ public sealed partial class EventStage : IPipelineStage
                 Add(sourceCode, source, targetCode, target);
                 // A planned meeting of one actor with another is one actor's intent (036), not a reciprocal act;
                 // "X and Y will meet" still gives both directions through the compound.
-                bool intentOfOne = code.StartsWith("03", StringComparison.Ordinal) && code != match.Pattern.Code && sources is { Count: < 2 };
+                // A summit is arranged by both: "Xi will hold a summit with Obama" is the intent of each.
+                bool intentOfOne = code.StartsWith("03", StringComparison.Ordinal) && code != match.Pattern.Code && sources is { Count: < 2 } &&
+                                   !document.Slice(document.TokenRange(match.Trigger, match.TriggerEnd)).Contains("summit", StringComparison.OrdinalIgnoreCase);
                 if (reciprocal && !intentOfOne && sourceCode is not null && targetCode is not null)
                 {
                     Add(targetCode, target, sourceCode, source);
