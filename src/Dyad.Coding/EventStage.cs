@@ -98,6 +98,7 @@ public sealed partial class EventStage : IPipelineStage
             var matches = FindMatches(document, lexical, sentence, sentenceMentions, appealVerb >= 0);
             (PatternMatch Match, List<ActorMention> Sources)? previous = null;
             int rebuttalEnd = -1; // end of a coded 016 whose object names an accusation
+            int criticismEnd = -1; // end of a coded verb of root 11 ("condemning what he called Russia's war of aggression")
             foreach (var match in matches)
             {
                 if (match.Pattern.IsNull)
@@ -134,6 +135,13 @@ public sealed partial class EventStage : IPipelineStage
                     ActorStage.Is(document, match.Trigger, "alleged", "allegedly", "purported", "supposed"))
                 {
                     Trace(trace, sentence, match, "not coded", "an accusation inside a rebuttal's object is coded once, as the accuser's 112 beside the 016", null, null, null);
+                    continue;
+                }
+
+                if (code.StartsWith("11", StringComparison.Ordinal) && criticismEnd >= 0 && match.Trigger >= criticismEnd && match.Trigger <= criticismEnd + 10 &&
+                    (tree is not null ? tree.Upos(match.Trigger) is "NOUN" or "PROPN" : IsNominal(document, sentence, match.Trigger)))
+                {
+                    Trace(trace, sentence, match, "not coded", "a disapproving noun in the object of a criticism already coded names what is criticised", null, null, null);
                     continue;
                 }
 
@@ -190,9 +198,10 @@ public sealed partial class EventStage : IPipelineStage
                     sources = previous.Value.Sources;
                 }
 
-                if (sources is not null)
+                bool nounTrigger = tree is not null ? tree.Upos(match.Trigger) is "NOUN" or "PROPN" : IsNominal(document, sentence, match.Trigger);
+                if (sources is not null && !nounTrigger)
                 {
-                    previous = (match, sources);
+                    previous = (match, sources); // verbs only: "condemning Russia's war of aggression and pledging" joins the two verbs
                 }
                 if (targets is null && sources is { Count: >= 2 } && EachOtherAfter(document, sentence, match))
                 {
@@ -231,6 +240,17 @@ public sealed partial class EventStage : IPipelineStage
                     targets = targets.Count == 0 ? null : targets;
                 }
 
+                if (targets is null && sources is not null && code.StartsWith("12", StringComparison.Ordinal) &&
+                    OfferAnswered(document, sentence, match, sources, events, actors) is { } offer)
+                {
+                    // "Maoist leader Ramanna dismissed the offer": the offer made before to the rejecting side.
+                    targets = [offer.Maker];
+                    if (offer.OfTalks && code is "120" or "125")
+                    {
+                        code = "125"; // rejecting an offer of talks is rejecting a proposal to negotiate
+                    }
+                }
+
                 bool targetless = (match.Pattern.Flags & PatternFlags.NoTarget) != 0;
                 if (sources is null || (targets is null && !targetless))
                 {
@@ -248,6 +268,11 @@ public sealed partial class EventStage : IPipelineStage
                 if (code.StartsWith("016", StringComparison.Ordinal) && ContainsAccusationNoun(document, match))
                 {
                     rebuttalEnd = match.End;
+                }
+
+                if (code.StartsWith("11", StringComparison.Ordinal) && tree is not null && tree.Upos(match.Trigger) == "VERB")
+                {
+                    criticismEnd = match.End;
                 }
             }
 

@@ -1,0 +1,45 @@
+using Dyad.Text;
+
+namespace Dyad.Coding;
+
+/// <summary>
+/// Rejections of "the offer" or "the proposal" made earlier in the article: the maker is the target, and turning down
+/// an offer of talks is 125 (CODING_RULES 3, reject a proposal to negotiate).
+/// </summary>
+public sealed partial class EventStage
+{
+    private static (ActorMention Maker, bool OfTalks)? OfferAnswered(Document document, Sentence sentence, PatternMatch match, List<ActorMention> rejecting, List<CodedEvent> events, ActorLayer actors)
+    {
+        bool namesOffer = false;
+        for (int t = match.Trigger; t < Math.Min(sentence.TokenEnd, match.End + 1); t++)
+        {
+            namesOffer |= ActorStage.Is(document, t, "offer", "offers", "proposal", "proposals", "overture", "overtures", "invitation");
+        }
+
+        if (!namesOffer)
+        {
+            return null;
+        }
+
+        string? rejectingCountry = rejecting[0].Country;
+        for (int e = events.Count - 1; e >= 0; e--)
+        {
+            var offer = events[e];
+            if (offer.SentenceIndex >= sentence.Index || !offer.Record.Code.StartsWith("03", StringComparison.Ordinal) || offer.SourceTokens is not { } tokens ||
+                offer.Record.Target is not string offeredTo || rejectingCountry is null || !offeredTo.StartsWith(rejectingCountry, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var maker = actors.Mentions.FirstOrDefault(m => m.First == tokens.First && m.Last == tokens.Last);
+            if (maker is null)
+            {
+                continue;
+            }
+
+            return (maker, offer.Record.Code == "036");
+        }
+
+        return null;
+    }
+}
