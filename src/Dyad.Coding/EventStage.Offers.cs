@@ -21,12 +21,13 @@ public sealed partial class EventStage
             return null;
         }
 
-        string? rejectingCountry = rejecting[0].Country;
+        string? rejectingCountry = rejecting[0].Country; // organisations ("the ELN") are compared by code
         for (int e = events.Count - 1; e >= 0; e--)
         {
             var offer = events[e];
             if (offer.SentenceIndex >= sentence.Index || !offer.Record.Code.StartsWith("03", StringComparison.Ordinal) || offer.SourceTokens is not { } tokens ||
-                offer.Record.Target is not string offeredTo || rejectingCountry is null || !offeredTo.StartsWith(rejectingCountry, StringComparison.Ordinal))
+                offer.Record.Target is not string offeredTo ||
+                !(rejectingCountry is null ? offeredTo == rejecting[0].Code : offeredTo.StartsWith(rejectingCountry, StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -38,6 +39,22 @@ public sealed partial class EventStage
             }
 
             return (maker, offer.Record.Code == "036");
+        }
+
+        return null;
+    }
+
+    /// <summary>The target of the last event in the sentence from the same source: the party that source is addressing.</summary>
+    private static ActorMention? AddresseeOfSameSpeaker(Sentence sentence, List<ActorMention> sources, List<CodedEvent> events, ActorLayer actors)
+    {
+        for (int e = events.Count - 1; e >= 0 && events[e].SentenceIndex == sentence.Index; e--)
+        {
+            var earlier = events[e];
+            if (earlier.SourceTokens is { } s && sources.Any(m => m.First == s.First && m.Last == s.Last || m.Code == earlier.Record.Source) &&
+                earlier.TargetTokens is { } t)
+            {
+                return actors.Mentions.FirstOrDefault(m => m.First == t.First && m.Last == t.Last);
+            }
         }
 
         return null;

@@ -251,6 +251,13 @@ public sealed partial class EventStage : IPipelineStage
                     }
                 }
 
+                if (targets is null && sources is not null && code.Length >= 2 && code[..2] is "01" or "05" &&
+                    AddresseeOfSameSpeaker(sentence, sources, events, actors) is { } addressee)
+                {
+                    // "wrote to Putin: '... I say I'm sorry'": the speaker still addresses the same party.
+                    targets = [addressee];
+                }
+
                 bool targetless = (match.Pattern.Flags & PatternFlags.NoTarget) != 0;
                 if (sources is null || (targets is null && !targetless))
                 {
