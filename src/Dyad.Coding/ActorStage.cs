@@ -234,7 +234,10 @@ public sealed class ActorStage : IPipelineStage
                     var laterInSentence = mentions.Where(m => m.First > last && m.Last < sentence.TokenEnd && m.Country is not null &&
                                                               !(m.Last + 1 < sentence.TokenEnd && Is(document, m.Last + 1, "'s", "'")))
                         .Select(m => m.Country!).ToHashSet(StringComparer.Ordinal);
-                    var parties = LastTwoParties(mentions, first, laterInSentence);
+                    // "former ministers Sinha and Shourie ... The two had earlier called ...": a named pair of people
+                    // just before is "the two" rather than the article's two leading countries.
+                    var parties = kind == "party" && w is "two" ? LastNamedPairOfPeople(document, mentions, first) : null;
+                    parties ??= LastTwoParties(mentions, first, laterInSentence);
                     if (parties is null)
                     {
                         continue;
@@ -280,6 +283,34 @@ public sealed class ActorStage : IPipelineStage
     /// named most often (ties go to the more recent), each represented by its latest mention; older first.
     /// "The two countries" in an article about Armenia and Azerbaijan is them, even when Russia was named last.
     /// </summary>
+    /// <summary>The last "X and Y" of two people or officials within the previous ~60 tokens, or null.</summary>
+    private static (ActorMention, ActorMention)? LastNamedPairOfPeople(Document document, List<ActorMention> mentions, int before)
+    {
+        for (int k = mentions.Count - 1; k > 0; k--)
+        {
+            var second = mentions[k];
+            var first = mentions[k - 1];
+            if (second.Last >= before)
+            {
+                continue;
+            }
+
+            if (second.Last < before - 60)
+            {
+                break;
+            }
+
+            bool people = first.Kind is ActorMentionKind.Person or ActorMentionKind.Inferred && second.Kind is ActorMentionKind.Person or ActorMentionKind.Inferred;
+            bool joined = second.First == first.Last + 2 && Is(document, first.Last + 1, "and");
+            if (people && joined && !first.Locative && !second.Locative)
+            {
+                return (first, second);
+            }
+        }
+
+        return null;
+    }
+
     private static (ActorMention, ActorMention)? LastTwoParties(List<ActorMention> mentions, int before, IReadOnlySet<string> excluded)
     {
         var counts = new Dictionary<string, (int Count, int LastIndex, ActorMention Latest)>(StringComparer.Ordinal);

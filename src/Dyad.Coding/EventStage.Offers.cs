@@ -59,4 +59,12 @@ public sealed partial class EventStage
 
         return null;
     }
+
+    /// <summary>
+    /// True when the sentence names no actor besides the source after the trigger (the appeal or investigation is
+    /// addressed to nobody the dictionaries code: "the world", "all parties", "any party").
+    /// </summary>
+    private static bool NoNamedAddressee(Document document, Sentence sentence, List<ActorMention> mentions, PatternMatch match, List<ActorMention> sources) =>
+        sources.All(s => s.Evidence.Count > 0) && // a source only inferred ("the two") is too unsure to stand alone
+        !mentions.Any(m => m.First > match.Trigger && !m.Locative && sources.All(s => s.Group != m.Group));
 }

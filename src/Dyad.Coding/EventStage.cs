@@ -259,6 +259,10 @@ public sealed partial class EventStage : IPipelineStage
                 }
 
                 bool targetless = (match.Pattern.Flags & PatternFlags.NoTarget) != 0;
+                // Appeals to nobody in particular ("urged the world to", "called for restraint") and investigations of
+                // unnamed parties keep a null target (CODING_RULES 3 and 5: vague collectives are not coded).
+                targetless |= targets is null && sources is not null && (code.StartsWith("02", StringComparison.Ordinal) || code.StartsWith("09", StringComparison.Ordinal)) &&
+                              !negated && NoNamedAddressee(document, sentence, sentenceMentions, match, sources);
                 if (sources is null || (targets is null && !targetless))
                 {
                     // A dyadic event needs both actors; unknown perpetrators and addressees are left uncoded
