@@ -33,6 +33,8 @@ public sealed partial class EventStage : IPipelineStage
         "hold", "holds", "held", "holding", "have", "has", "had", "conduct", "conducted", "conducts", "launch", "launched", "launches",
         "stage", "staged", "make", "made", "makes", "sign", "signed", "carry", "carried", "begin", "began", "resume", "resumed", "mount", "mounted", "start", "started", "give", "gave",
     }.ToFrozenSet();
+    /// <summary>Things that arrive without visiting: "a French aircraft carrying supplies arrived in Islamabad".</summary>
+    private static readonly string[] Vehicles = ["aircraft", "plane", "planes", "jet", "jets", "flight", "flights", "ship", "ships", "vessel", "vessels", "convoy", "convoys", "truck", "trucks", "shipment", "shipments", "cargo"];
     private static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "it", "we" }.ToFrozenSet();
 
     /// <summary>Most words a <c>*</c> in a pattern may skip (never across a clause break or an actor).</summary>
@@ -837,6 +839,16 @@ public sealed partial class EventStage : IPipelineStage
             target = FirstMentionAfter(document, actorMentions, match.End, Math.Min(sentence.TokenEnd, match.End + 3), skipOfChains: false);
         }
 
+        // A visit's destination ("is due in Moscow", "arrived in Beijing") is its host: the place stands for its country.
+        if (target is null && !noTarget && (match.Pattern.Code.StartsWith("04", StringComparison.Ordinal) || match.Pattern.Code == "036") && match.End == match.TriggerEnd + 1 &&
+            match.End < sentence.TokenEnd && ActorStage.Is(document, match.TriggerEnd, "in", "to") &&
+            mentions.FirstOrDefault(m => m.First == match.End && m.Locative && m.Country is not null && m.Kind is ActorMentionKind.Metonym or ActorMentionKind.Country) is { } destination &&
+            !(tree is not null && tree.Child(match.Trigger, "nsubj") is int subject && subject >= 0 && ActorStage.Is(document, subject, Vehicles)))
+        {
+            target = new ActorMention(destination.First, destination.Last, destination.Code, destination.Kind, false, destination.Evidence) { Group = destination.Group };
+            actorMentions.Add(target);
+        }
+
         // The tree decides next; the word-order heuristics below fill only what it leaves open.
         var syntax = tree is null ? null : SyntacticActors.Read(document, tree, actorMentions, match.Trigger, match.TriggerEnd, source);
         bool sourceSettled = source is not null;
@@ -986,6 +998,11 @@ public sealed partial class EventStage : IPipelineStage
             // "Gunmen shot dead the governor ..., also wounding several residents": the participle's subject is the sentence's.
             source = MentionRules.IsParticipleAfterComma(document, sentence, match.Trigger) ? SentenceSubject(document, actorMentions, sentence, match.Trigger) : null;
             source ??= NearestBefore(document, actorMentions, sentence, match.Trigger);
+            if (source is not null && lastSource is not null && PronounSubjectAfter(document, source.Last, match.Trigger))
+            {
+                // "Qureshi's earlier stops were Kabul and Tehran, and he is due in Moscow": "he" is the subject, not Tehran.
+                return (lastSource, noTarget ? null : Group(actorMentions, target ?? TargetAfter(document, actorMentions, sentence, match, nominal, null)));
+            }
             if (source is null && lastSource is not null && HasPronounSubject(document, sentence, match.Trigger))
             {
                 return (lastSource, noTarget ? null : Group(actorMentions, target ?? TargetAfter(document, actorMentions, sentence, match, nominal, source)));
@@ -1206,6 +1223,20 @@ public sealed partial class EventStage : IPipelineStage
         for (int t = Math.Max(sentence.TokenStart, trigger - 6); t < trigger; t++)
         {
             if (ActorStage.Is(document, t, "he", "she"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"he", "she" or "they" after <paramref name="after"/> within three words of the trigger ("and he is due in").</summary>
+    private static bool PronounSubjectAfter(Document document, int after, int trigger)
+    {
+        for (int t = Math.Max(after + 1, trigger - 3); t < trigger; t++)
+        {
+            if (ActorStage.Is(document, t, "he", "she", "they"))
             {
                 return true;
             }
