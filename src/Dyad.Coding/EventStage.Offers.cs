@@ -67,4 +67,18 @@ public sealed partial class EventStage
     private static bool NoNamedAddressee(Document document, Sentence sentence, List<ActorMention> mentions, PatternMatch match, List<ActorMention> sources) =>
         sources.All(s => s.Evidence.Count > 0) && // a source only inferred ("the two") is too unsure to stand alone
         !mentions.Any(m => m.First > match.Trigger && !m.Locative && sources.All(s => s.Group != m.Group));
+
+    /// <summary>The subject of the verb an appeal noun is the object of ("X rebuffed/rejected/heeded calls from Y"): its addressee.</summary>
+    private static ActorMention? AnsweringSubject(Syntax.DependencyTree tree, List<ActorMention> mentions, PatternMatch match)
+    {
+        int noun = match.Trigger;
+        int head = tree.Head(noun);
+        if (tree.Upos(noun) != "NOUN" || head < 0 || tree.Upos(head) != "VERB" || tree.Relation(noun) != "obj")
+        {
+            return null;
+        }
+
+        int subject = tree.Child(head, "nsubj");
+        return subject < 0 ? null : Syntax.SyntacticActors.MentionFor(tree, mentions.Where(m => !m.Locative).ToList(), subject, match.Trigger, match.TriggerEnd);
+    }
 }

@@ -261,6 +261,13 @@ public sealed partial class EventStage : IPipelineStage
                 }
 
                 bool targetless = (match.Pattern.Flags & PatternFlags.NoTarget) != 0;
+                if (sources is not null && tree is not null && code.Length >= 2 && code[..2] is "02" or "10" &&
+                    AnsweringSubject(tree, sentenceMentions, match) is { } answering && sources.All(m => m.Group != answering.Group))
+                {
+                    // "The government has rebuffed calls from the UN to reconsider": the calls were made to the government.
+                    targets = Group(sentenceMentions, answering);
+                }
+
                 // Appeals to nobody in particular ("urged the world to", "called for restraint") and investigations of
                 // unnamed parties keep a null target (CODING_RULES 3 and 5: vague collectives are not coded).
                 targetless |= targets is null && sources is not null && (code.StartsWith("02", StringComparison.Ordinal) || code.StartsWith("09", StringComparison.Ordinal)) &&
