@@ -791,7 +791,10 @@ public sealed partial class EventStage : IPipelineStage
                     state.Source = mention;
                 }
 
-                return MatchFrom(document, lexical, index, pattern, element + 1, index.GroupLast[mention.Group] + 1, ref state);
+                // "between $S and $T": the slot takes one member of the compound, the pattern's "and" the other.
+                bool andFollows = element + 1 < pattern.Elements.Length && pattern.Elements[element + 1].Kind is PatternElementKind.Lemma or PatternElementKind.Surface &&
+                                  mention.Last + 1 < sentence.TokenEnd && ActorStage.Is(document, mention.Last + 1, "and") && WordMatches(lexical, pattern.Elements[element + 1], mention.Last + 1);
+                return MatchFrom(document, lexical, index, pattern, element + 1, andFollows ? mention.Last + 1 : index.GroupLast[mention.Group] + 1, ref state);
             }
         }
     }
@@ -835,6 +838,11 @@ public sealed partial class EventStage : IPipelineStage
         var actorMentions = mentions.Where(m => !m.Locative).ToList();
         ActorMention? source = match.SlotSource;
         ActorMention? target = match.SlotTarget;
+        if (source is not null && target is not null && source.Group == target.Group && source != target)
+        {
+            return ([source], [target]); // "a meeting between $S and $T": the two members of one compound, each in its slot
+        }
+
         bool noTarget = (match.Pattern.Flags & PatternFlags.NoTarget) != 0;
         bool passive = (match.Pattern.Flags & PatternFlags.Passive) != 0 || IsPassive(document, sentence, match.Trigger);
         bool nominal = !passive && IsNominal(document, sentence, match.Trigger);
