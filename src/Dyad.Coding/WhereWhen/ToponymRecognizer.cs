@@ -32,6 +32,7 @@ public sealed class ToponymRecognizer
         "times", "post", "mirror", "tv", "radio", "said", "after", "before", "during", "while", "when", "if",
         "as", "with", "for", "from", "by", "to", "into", "near", "across", "under", "over", "some", "many", "all",
         "both", "each", "two", "three", "one", "new", "former", "senior", "top", "local", "regional",
+        "no", "not", "yes", "any", "every", "such", "other", "another", "neither", "nor", "either",
     }.ToWordSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly WordSet UnknownStop = new[]
