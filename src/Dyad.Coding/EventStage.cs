@@ -157,7 +157,7 @@ public sealed class EventStage : IPipelineStage
                     (sources, targets) = (targets, sources); // [swap]: "X received an invitation from Y" is Y inviting X
                 }
 
-                if (previous is not null && sources is not null && match.SlotSource is null && IsCoordinatedVerb(document, previous.Value.Match, sources[0], match))
+                if (previous is not null && sources is not null && match.SlotSource is null && IsCoordinatedVerb(document, previous.Value.Match, sources[0], sources.Max(m => m.Last), match))
                 {
                     // "X visited Y and held talks with Z": the object of the first verb is not the subject of the second.
                     sources = previous.Value.Sources;
@@ -186,6 +186,22 @@ public sealed class EventStage : IPipelineStage
                     // recipient is the dateline's country, coded bare (CODING_RULES 5: aid to a country).
                     var head = sources[0];
                     targets = [new ActorMention(head.First, head.Last, recipient, ActorMentionKind.Country, false, head.Evidence) { Group = -3 }];
+                }
+
+                if (code.StartsWith("152", StringComparison.Ordinal) && sources is null && targets is { Count: > 0 } && targets.All(t => t.Code.EndsWith("MIL", StringComparison.Ordinal)) &&
+                    IsPassive(document, sentence, match.Trigger))
+                {
+                    sources = targets; // "the air force was put on high alert": the force on alert is the one posturing
+                    targets = null;
+                }
+
+                if (IsPostureCode(code) && sources is { Count: > 0 } && sources[0].Country is string own &&
+                    (targets is null || targets.All(t => t.Country == own)) &&
+                    sentenceMentions.FirstOrDefault(m => m.Country is not null && m.Country != own && m.Code.Length == 3 && (targets is not null || !m.Locative)) is { } rival)
+                {
+                    // Military posture and withdrawal are directed at the rival country, not at one's own troops
+                    // ("raised the caution level of its soldiers" on the border with China -> CHN; CODING_RULES 5).
+                    targets = [new ActorMention(rival.First, rival.Last, rival.Country!, ActorMentionKind.Country, rival.Locative, rival.Evidence) { Group = rival.Group }];
                 }
 
                 if (targets is not null && sources is not null && IsDomesticCode(code) &&
@@ -366,13 +382,17 @@ public sealed class EventStage : IPipelineStage
 
     /// <summary>A bare country acting in a political (non-violent) act is its government.</summary>
     private string RoleForSource(ActorMention m, string root) =>
-        _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 ? m.Code + "GOV" : m.Code;
+        _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 ? m.Code + (root == "15" ? "MIL" : "GOV") : m.Code;
 
     /// <summary>A bare country addressed by a statement or diplomatic act is its government; aid and force go to the country.</summary>
     private string RoleForTarget(ActorMention m, string root) =>
         _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 && root is "01" or "02" or "03" or "04" or "05" or "06" or "09" or "10" or "11" or "12" or "13" or "16"
             ? m.Code + "GOV"
             : m.Code;
+
+    /// <summary>Force posture (15x) and military withdrawal (0874): acts aimed at a rival, never at one's own forces.</summary>
+    private static bool IsPostureCode(string code) =>
+        (code.StartsWith("15", StringComparison.Ordinal) && code is not ("151" or "153")) || code == "0874";
 
     private static bool IsDomesticCode(string code) =>
         code.StartsWith("081", StringComparison.Ordinal) || code.StartsWith("172", StringComparison.Ordinal) || code is "1724" or "1723";
@@ -1067,15 +1087,16 @@ public sealed class EventStage : IPipelineStage
     /// True when <paramref name="subject"/> stands after an earlier verb's trigger (so it is that verb's object or
     /// complement) and only "and" (no relative pronoun or new clause) joins the two verbs.
     /// </summary>
-    private static bool IsCoordinatedVerb(Document document, PatternMatch earlier, ActorMention subject, PatternMatch current)
+    private static bool IsCoordinatedVerb(Document document, PatternMatch earlier, ActorMention subject, int subjectEnd, PatternMatch current)
     {
-        if (subject.First <= earlier.Trigger || subject.Last >= current.Trigger)
+        if (subject.First <= earlier.Trigger || subjectEnd >= current.Trigger)
         {
             return false;
         }
 
+        // The "and" inside a compound subject ("Colombia and Chile recalled") does not coordinate verbs.
         bool sawAnd = false;
-        for (int t = subject.Last + 1; t < current.Trigger; t++)
+        for (int t = subjectEnd + 1; t < current.Trigger; t++)
         {
             string w = Vocabulary.Fold(document.TokenText(t));
             if (w is "and" or "then")
@@ -1161,7 +1182,7 @@ public sealed class EventStage : IPipelineStage
     {
         ReadOnlySpan<char> word = document.TokenText(trigger);
         bool participle = word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("en", StringComparison.OrdinalIgnoreCase) ||
-                          word is "held" or "shot" or "hit" or "struck" or "seized" or "met" or "sent" or "fought" or "taken" or "built" or "led" or "sought" or "thrown" or "withdrawn";
+                          word is "held" or "shot" or "hit" or "struck" or "seized" or "met" or "sent" or "fought" or "taken" or "built" or "led" or "sought" or "thrown" or "withdrawn" or "put" or "cut" or "set";
         if (!participle)
         {
             return false;
