@@ -88,9 +88,17 @@ public sealed class EventStage : IPipelineStage
                 }
             }
 
+            // No actor, no event (but "They agreed to ..." after a compound still acts, and an agentless curfew or
+            // protest in a dated report is the dateline country's).
+            bool impliedOnly = false;
             if (sentenceMentions.Count == 0 && !(lastSource is { Count: >= 2 } && StartsWithPluralPronoun(document, sentence)))
             {
-                continue; // no actor, no event (but "They agreed to ..." after a compound still acts)
+                if (actors.DatelineCountry is null)
+                {
+                    continue;
+                }
+
+                impliedOnly = true;
             }
 
             bool discard = ContainsDiscard(lexical, sentence);
@@ -151,7 +159,19 @@ public sealed class EventStage : IPipelineStage
                     code = FutureCode(code);
                 }
 
-                var (sources, targets) = AssignActors(document, tree, sentence, sentenceMentions, match, PersonalPronounBefore(document, sentence, match.Trigger) ? lastSpeaker ?? lastSource : lastSource);
+                if (impliedOnly && !IsImpliedActorCode(code))
+                {
+                    continue;
+                }
+
+                var (sources, targets) = impliedOnly ? (null, null) : AssignActors(document, tree, sentence, sentenceMentions, match, PersonalPronounBefore(document, sentence, match.Trigger) ? lastSpeaker ?? lastSource : lastSource);
+                bool unknownPerpetrator = false;
+                if (ImpliedActors(document, tree, sentence, sentenceMentions, match, code, sources, targets, actors.DatelineCountry,
+                        matches.Any(m => m.Trigger < match.Trigger && m.Pattern.Code.StartsWith("112", StringComparison.Ordinal))) is { } implied)
+                {
+                    (sources, targets, unknownPerpetrator, _) = implied;
+                    Trace(trace, sentence, match, "implied", implied.Rule, sources, targets, null);
+                }
                 if ((match.Pattern.Flags & PatternFlags.Swap) != 0)
                 {
                     (sources, targets) = (targets, sources); // [swap]: "X received an invitation from Y" is Y inviting X
@@ -221,7 +241,7 @@ public sealed class EventStage : IPipelineStage
                 }
 
                 bool targetless = (match.Pattern.Flags & PatternFlags.NoTarget) != 0;
-                if (sources is null || (targets is null && !targetless))
+                if ((sources is null && !unknownPerpetrator) || (targets is null && !targetless))
                 {
                     // A dyadic event needs both actors; unknown perpetrators and addressees are left uncoded
                     // rather than guessed (the gold uses null actors for under 2% of events).
@@ -389,6 +409,97 @@ public sealed class EventStage : IPipelineStage
         _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 && root is "01" or "02" or "03" or "04" or "05" or "06" or "09" or "10" or "11" or "12" or "13" or "16"
             ? m.Code + "GOV"
             : m.Code;
+
+    /// <summary>Acts whose actors a report may leave implied: arrests, domestic measures, protests, mass violence.</summary>
+    internal static bool IsImpliedActorCode(string code) =>
+        code.StartsWith("173", StringComparison.Ordinal) || code.StartsWith("172", StringComparison.Ordinal) ||
+        code.StartsWith("14", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Actors a report leaves implied (CODING_RULES 5-6): an agentless arrest ("staff detained in Kiev", "were
+    /// detained at a rally") is the police's of the country where it happened; an agentless curfew or ban ("was
+    /// placed under curfew") is the government's, on its country; protests named without protesters ("after
+    /// protests turned violent") are the opposition's against the government; mass violence whose perpetrator is
+    /// not named has no source, its victims the civilians of the reporting country. The country is that of a
+    /// place named in the sentence, else the dateline's. Returns null when nothing is implied.
+    /// </summary>
+    private (List<ActorMention>? Sources, List<ActorMention>? Targets, bool UnknownPerpetrator, string Rule)? ImpliedActors(
+        Document document, DependencyTree? tree, Sentence sentence, List<ActorMention> mentions, PatternMatch match, string code,
+        List<ActorMention>? sources, List<ActorMention>? targets, string? dateline, bool accusation)
+    {
+        if (!IsImpliedActorCode(code) || match.SlotSource is not null)
+        {
+            return null;
+        }
+
+        bool explicitNonActor = false;
+        if (sources is null && tree is not null && mentions.Count > 0)
+        {
+            var nonLocative = mentions.Where(m => !m.Locative).ToList();
+            explicitNonActor = SyntacticActors.Read(document, tree, nonLocative, match.Trigger, match.TriggerEnd, null)?.SourceIsNonActor == true;
+        }
+
+        string? placeCountry = mentions.FirstOrDefault(m => m.Locative && m.Country is not null)?.Country;
+        var anchor = sources?[0] ?? mentions.FirstOrDefault() ;
+        ActorMention Make(string country, string role) =>
+            new(anchor?.First ?? match.Trigger, anchor?.Last ?? match.Trigger, country + role, ActorMentionKind.Inferred, false, anchor?.Evidence ?? []) { Group = -4 };
+
+        bool nounTrigger = tree is not null && document.Upos[match.Trigger] == "NOUN";
+        if (code.StartsWith("14", StringComparison.Ordinal) && nounTrigger)
+        {
+            // A protest noun without protesters of its own: "protests turned violent", "an unauthorised rally".
+            bool stateSource = sources is not null && sources.All(m => m.Code.Length == 6 && m.Code[3..] is "GOV" or "MIL" or "COP") &&
+                               sources.All(m => m.Last < match.Trigger - 2);
+            if (sources is not null && !stateSource)
+            {
+                return null;
+            }
+
+            if (explicitNonActor && sources is null)
+            {
+                return null;
+            }
+
+            string? country = sources?[0].Country ?? placeCountry ?? dateline;
+            if (country is null)
+            {
+                return null;
+            }
+
+            var target = targets?.FirstOrDefault(t => t.Country == country && t.Code.EndsWith("LEG", StringComparison.Ordinal)) ?? Make(country, "GOV");
+            return ([Make(country, "OPP")], [target], false, "protest without named protesters: the country's opposition against its government (CODING_RULES 6)");
+        }
+
+        if (sources is not null || explicitNonActor)
+        {
+            return null;
+        }
+
+        bool passive = (match.Pattern.Flags & PatternFlags.Passive) != 0 || IsPassive(document, sentence, match.Trigger) ||
+                       (tree is not null && tree.Relation(match.Trigger) is "acl" or "amod") || nounTrigger;
+        if (!passive)
+        {
+            return null;
+        }
+
+        if (code.StartsWith("173", StringComparison.Ordinal) && targets is not null && (placeCountry ?? dateline) is string arrestCountry)
+        {
+            return ([Make(arrestCountry, "COP")], targets, false, "agentless arrest: the police of the country where it happened (CODING_RULES 6)");
+        }
+
+        if (code.StartsWith("172", StringComparison.Ordinal) && (placeCountry ?? dateline) is string measureCountry)
+        {
+            return ([Make(measureCountry, "GOV")], targets, false, "agentless domestic measure: the government's, on its country (CODING_RULES 6)");
+        }
+
+        if (code.StartsWith("20", StringComparison.Ordinal) && targets is null && dateline is not null && !accusation &&
+            !mentions.Any(m => !m.Locative && m.Country is not null && m.Country != dateline))
+        {
+            return (null, [Make(dateline, "CVL")], true, "mass violence, perpetrator not named: null source, the reporting country's civilians (CODING_RULES 5)");
+        }
+
+        return null;
+    }
 
     /// <summary>Force posture (15x) and military withdrawal (0874): acts aimed at a rival, never at one's own forces.</summary>
     private static bool IsPostureCode(string code) =>
