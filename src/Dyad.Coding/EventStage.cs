@@ -476,7 +476,8 @@ public sealed class EventStage : IPipelineStage
         }
 
         bool passive = (match.Pattern.Flags & PatternFlags.Passive) != 0 || IsPassive(document, sentence, match.Trigger) ||
-                       (tree is not null && tree.Relation(match.Trigger) is "acl" or "amod") || nounTrigger;
+                       (tree is not null && tree.Relation(match.Trigger) is "acl" or "amod") || nounTrigger ||
+                       (tree is not null && ClauseRoles.Find(document, tree, match.Trigger, match.TriggerEnd) is { Passive: true });
         if (!passive)
         {
             return null;
