@@ -938,8 +938,39 @@ public sealed class ActorStage : IPipelineStage
             }
         }
 
+        // A dateline city that is no capital ("SRINAGAR", "ALMATY"): the country of the most populous place of that
+        // name in the gazetteer, when it is a sizeable city (small homonyms abroad are no evidence).
+        if (dateline.Region is null && dateline.City?.Split('/', ',')[0].Trim() is { Length: > 0 } city)
+        {
+            var gazetteer = Dyad.Lexicon.Geo.Gazetteer.Default;
+            var found = gazetteer.Lookup(city, allowVariants: false);
+            if (found.Found && gazetteer[found.Places[0]] is { Kind: Dyad.Lexicon.Geo.PlaceKind.City, Population: >= 100_000 } place &&
+                CountryByIso2(place.Country) is string byPlace)
+            {
+                return byPlace;
+            }
+        }
+
         return null;
     }
+
+    private string? CountryByIso2(string iso2)
+    {
+        if (_countryByIso2 is null)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (code, alpha2) in _lexicon.Actors.CountryIso2)
+            {
+                map.TryAdd(alpha2, code);
+            }
+
+            _countryByIso2 = map;
+        }
+
+        return _countryByIso2.GetValueOrDefault(iso2);
+    }
+
+    private Dictionary<string, string>? _countryByIso2;
 
     private string? CountryOfPlace(string place)
     {

@@ -90,9 +90,17 @@ public sealed partial class EventStage : IPipelineStage
                 }
             }
 
+            // No actor, no event (but "They agreed to ..." after a compound still acts, and an agentless curfew or
+            // protest in a dated report is the dateline country's).
+            bool impliedOnly = false;
             if (sentenceMentions.Count == 0 && !(lastSource is { Count: >= 2 } && StartsWithPluralPronoun(document, sentence)))
             {
-                continue; // no actor, no event (but "They agreed to ..." after a compound still acts)
+                if (actors.DatelineCountry is null)
+                {
+                    continue;
+                }
+
+                impliedOnly = true;
             }
 
             bool discard = ContainsDiscard(lexical, sentence);
@@ -188,13 +196,25 @@ public sealed partial class EventStage : IPipelineStage
                     code = FutureCode(code);
                 }
 
-                var (sources, targets) = AssignActors(document, tree, sentence, sentenceMentions, match, PersonalPronounBefore(document, sentence, match.Trigger) ? lastSpeaker ?? lastSource : lastSource);
+                if (impliedOnly && !IsImpliedActorCode(code))
+                {
+                    continue;
+                }
+
+                var (sources, targets) = impliedOnly ? (null, null) : AssignActors(document, tree, sentence, sentenceMentions, match, PersonalPronounBefore(document, sentence, match.Trigger) ? lastSpeaker ?? lastSource : lastSource);
+                bool unknownPerpetrator = false;
+                if (ImpliedActors(document, tree, sentence, sentenceMentions, match, code, sources, targets, actors.DatelineCountry,
+                        matches.Any(m => m.Trigger < match.Trigger && m.Pattern.Code.StartsWith("112", StringComparison.Ordinal))) is { } implied)
+                {
+                    (sources, targets, unknownPerpetrator, _) = implied;
+                    Trace(trace, sentence, match, "implied", implied.Rule, sources, targets, null);
+                }
                 if ((match.Pattern.Flags & PatternFlags.Swap) != 0)
                 {
                     (sources, targets) = (targets, sources); // [swap]: "X received an invitation from Y" is Y inviting X
                 }
 
-                if (previous is not null && sources is not null && match.SlotSource is null && IsCoordinatedVerb(document, previous.Value.Match, sources[0], match))
+                if (previous is not null && sources is not null && match.SlotSource is null && IsCoordinatedVerb(document, previous.Value.Match, sources[0], sources.Max(m => m.Last), match))
                 {
                     // "X visited Y and held talks with Z": the object of the first verb is not the subject of the second.
                     sources = previous.Value.Sources;
@@ -224,6 +244,22 @@ public sealed partial class EventStage : IPipelineStage
                     // recipient is the dateline's country, coded bare (CODING_RULES 5: aid to a country).
                     var head = sources[0];
                     targets = [new ActorMention(head.First, head.Last, recipient, ActorMentionKind.Country, false, head.Evidence) { Group = -3 }];
+                }
+
+                if (code.StartsWith("152", StringComparison.Ordinal) && sources is null && targets is { Count: > 0 } && targets.All(t => t.Code.EndsWith("MIL", StringComparison.Ordinal)) &&
+                    IsPassive(document, sentence, match.Trigger))
+                {
+                    sources = targets; // "the air force was put on high alert": the force on alert is the one posturing
+                    targets = null;
+                }
+
+                if (IsPostureCode(code) && sources is { Count: > 0 } && sources[0].Country is string own &&
+                    (targets is null || targets.All(t => t.Country == own)) &&
+                    sentenceMentions.FirstOrDefault(m => m.Country is not null && m.Country != own && m.Code.Length == 3 && (targets is not null || !m.Locative)) is { } rival)
+                {
+                    // Military posture and withdrawal are directed at the rival country, not at one's own troops
+                    // ("raised the caution level of its soldiers" on the border with China -> CHN; CODING_RULES 5).
+                    targets = [new ActorMention(rival.First, rival.Last, rival.Country!, ActorMentionKind.Country, rival.Locative, rival.Evidence) { Group = rival.Group }];
                 }
 
                 if (targets is not null && sources is not null && IsDomesticCode(code) &&
@@ -272,7 +308,7 @@ public sealed partial class EventStage : IPipelineStage
                 // unnamed parties keep a null target (CODING_RULES 3 and 5: vague collectives are not coded).
                 targetless |= targets is null && sources is not null && (code.StartsWith("02", StringComparison.Ordinal) || code.StartsWith("09", StringComparison.Ordinal)) &&
                               !negated && NoNamedAddressee(document, sentence, sentenceMentions, match, sources);
-                if (sources is null || (targets is null && !targetless))
+                if ((sources is null && !unknownPerpetrator) || (targets is null && !targetless))
                 {
                     // A dyadic event needs both actors; unknown perpetrators and addressees are left uncoded
                     // rather than guessed (the gold uses null actors for under 2% of events).
@@ -445,13 +481,109 @@ public sealed partial class EventStage : IPipelineStage
 
     /// <summary>A bare country acting in a political (non-violent) act is its government.</summary>
     private string RoleForSource(ActorMention m, string root) =>
-        _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 ? m.Code + "GOV" : m.Code;
+        _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 ? m.Code + (root == "15" ? "MIL" : "GOV") : m.Code;
 
     /// <summary>A bare country addressed by a statement or diplomatic act is its government; aid and force go to the country.</summary>
     private string RoleForTarget(ActorMention m, string root) =>
         _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 && root is "01" or "02" or "03" or "04" or "05" or "06" or "09" or "10" or "11" or "12" or "13" or "16"
             ? m.Code + "GOV"
             : m.Code;
+
+    /// <summary>Acts whose actors a report may leave implied: arrests, domestic measures, protests, mass violence.</summary>
+    internal static bool IsImpliedActorCode(string code) =>
+        code.StartsWith("173", StringComparison.Ordinal) || code.StartsWith("172", StringComparison.Ordinal) ||
+        code.StartsWith("14", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Actors a report leaves implied (CODING_RULES 5-6): an agentless arrest ("staff detained in Kiev", "were
+    /// detained at a rally") is the police's of the country where it happened; an agentless curfew or ban ("was
+    /// placed under curfew") is the government's, on its country; protests named without protesters ("after
+    /// protests turned violent") are the opposition's against the government; mass violence whose perpetrator is
+    /// not named has no source, its victims the civilians of the reporting country. The country is that of a
+    /// place named in the sentence, else the dateline's. Returns null when nothing is implied.
+    /// </summary>
+    private (List<ActorMention>? Sources, List<ActorMention>? Targets, bool UnknownPerpetrator, string Rule)? ImpliedActors(
+        Document document, DependencyTree? tree, Sentence sentence, List<ActorMention> mentions, PatternMatch match, string code,
+        List<ActorMention>? sources, List<ActorMention>? targets, string? dateline, bool accusation)
+    {
+        if (!IsImpliedActorCode(code) || match.SlotSource is not null)
+        {
+            return null;
+        }
+
+        bool explicitNonActor = false;
+        if (sources is null && tree is not null && mentions.Count > 0)
+        {
+            var nonLocative = mentions.Where(m => !m.Locative).ToList();
+            explicitNonActor = SyntacticActors.Read(document, tree, nonLocative, match.Trigger, match.TriggerEnd, null)?.SourceIsNonActor == true;
+        }
+
+        string? placeCountry = mentions.FirstOrDefault(m => m.Locative && m.Country is not null)?.Country;
+        var anchor = sources?[0] ?? mentions.FirstOrDefault() ;
+        ActorMention Make(string country, string role) =>
+            new(anchor?.First ?? match.Trigger, anchor?.Last ?? match.Trigger, country + role, ActorMentionKind.Inferred, false, anchor?.Evidence ?? []) { Group = -4 };
+
+        bool nounTrigger = tree is not null && document.Upos[match.Trigger] == "NOUN";
+        if (code.StartsWith("14", StringComparison.Ordinal) && nounTrigger)
+        {
+            // A protest noun without protesters of its own: "protests turned violent", "an unauthorised rally".
+            bool stateSource = sources is not null && sources.All(m => m.Code.Length == 6 && m.Code[3..] is "GOV" or "MIL" or "COP") &&
+                               sources.All(m => m.Last < match.Trigger - 2);
+            if (sources is not null && !stateSource)
+            {
+                return null;
+            }
+
+            if (explicitNonActor && sources is null)
+            {
+                return null;
+            }
+
+            string? country = sources?[0].Country ?? placeCountry ?? dateline;
+            if (country is null)
+            {
+                return null;
+            }
+
+            var target = targets?.FirstOrDefault(t => t.Country == country && t.Code.EndsWith("LEG", StringComparison.Ordinal)) ?? Make(country, "GOV");
+            return ([Make(country, "OPP")], [target], false, "protest without named protesters: the country's opposition against its government (CODING_RULES 6)");
+        }
+
+        if (sources is not null || explicitNonActor)
+        {
+            return null;
+        }
+
+        bool passive = (match.Pattern.Flags & PatternFlags.Passive) != 0 || IsPassive(document, sentence, match.Trigger) ||
+                       (tree is not null && tree.Relation(match.Trigger) is "acl" or "amod") || nounTrigger ||
+                       (tree is not null && ClauseRoles.Find(document, tree, match.Trigger, match.TriggerEnd) is { Passive: true });
+        if (!passive)
+        {
+            return null;
+        }
+
+        if (code.StartsWith("173", StringComparison.Ordinal) && targets is not null && (placeCountry ?? dateline) is string arrestCountry)
+        {
+            return ([Make(arrestCountry, "COP")], targets, false, "agentless arrest: the police of the country where it happened (CODING_RULES 6)");
+        }
+
+        if (code.StartsWith("172", StringComparison.Ordinal) && (placeCountry ?? dateline) is string measureCountry)
+        {
+            return ([Make(measureCountry, "GOV")], targets, false, "agentless domestic measure: the government's, on its country (CODING_RULES 6)");
+        }
+
+        if (code.StartsWith("20", StringComparison.Ordinal) && targets is null && dateline is not null && !accusation &&
+            !mentions.Any(m => !m.Locative && m.Country is not null && m.Country != dateline))
+        {
+            return (null, [Make(dateline, "CVL")], true, "mass violence, perpetrator not named: null source, the reporting country's civilians (CODING_RULES 5)");
+        }
+
+        return null;
+    }
+
+    /// <summary>Force posture (15x) and military withdrawal (0874): acts aimed at a rival, never at one's own forces.</summary>
+    private static bool IsPostureCode(string code) =>
+        (code.StartsWith("15", StringComparison.Ordinal) && code is not ("151" or "153")) || code == "0874";
 
     private static bool IsDomesticCode(string code) =>
         code.StartsWith("081", StringComparison.Ordinal) || code.StartsWith("172", StringComparison.Ordinal) || code is "1724" or "1723";
@@ -1169,15 +1301,16 @@ public sealed partial class EventStage : IPipelineStage
     /// True when <paramref name="subject"/> stands after an earlier verb's trigger (so it is that verb's object or
     /// complement) and only "and" (no relative pronoun or new clause) joins the two verbs.
     /// </summary>
-    private static bool IsCoordinatedVerb(Document document, PatternMatch earlier, ActorMention subject, PatternMatch current)
+    private static bool IsCoordinatedVerb(Document document, PatternMatch earlier, ActorMention subject, int subjectEnd, PatternMatch current)
     {
-        if (subject.First <= earlier.Trigger || subject.Last >= current.Trigger)
+        if (subject.First <= earlier.Trigger || subjectEnd >= current.Trigger)
         {
             return false;
         }
 
+        // The "and" inside a compound subject ("Colombia and Chile recalled") does not coordinate verbs.
         bool sawAnd = false;
-        for (int t = subject.Last + 1; t < current.Trigger; t++)
+        for (int t = subjectEnd + 1; t < current.Trigger; t++)
         {
             string w = Vocabulary.Fold(document.TokenText(t));
             if (w is "and" or "then")
@@ -1277,7 +1410,7 @@ public sealed partial class EventStage : IPipelineStage
     {
         ReadOnlySpan<char> word = document.TokenText(trigger);
         bool participle = word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || word.EndsWith("en", StringComparison.OrdinalIgnoreCase) ||
-                          word is "held" or "shot" or "hit" or "struck" or "seized" or "met" or "sent" or "fought" or "taken" or "built" or "led" or "sought" or "thrown" or "withdrawn";
+                          word is "held" or "shot" or "hit" or "struck" or "seized" or "met" or "sent" or "fought" or "taken" or "built" or "led" or "sought" or "thrown" or "withdrawn" or "put" or "cut" or "set";
         if (!participle)
         {
             return false;

@@ -36,7 +36,9 @@ public static class ParseSelection
             }
         }
 
-        if (!hasActor)
+        // Without an actor, a sentence can still hold an act whose actors are implied by the dateline country
+        // ("The island was placed under curfew", "protests turned violent"; EventStage.ImpliedActors).
+        if (!hasActor && document.GetLayer<ActorLayer>().DatelineCountry is null)
         {
             return false;
         }
@@ -46,7 +48,7 @@ public static class ParseSelection
         {
             foreach (int id in lexical.Candidates(t))
             {
-                if (id >= 0 && lexicon.Verbs.TriggeredBy(id).Length > 0)
+                if (id >= 0 && lexicon.Verbs.TriggeredBy(id).Length > 0 && (hasActor || HasImpliedActorPattern(lexicon.Verbs.TriggeredBy(id))))
                 {
                     return true;
                 }
@@ -55,4 +57,17 @@ public static class ParseSelection
 
         return false;
     };
+
+    private static bool HasImpliedActorPattern(ReadOnlySpan<Lexicon.VerbPattern> patterns)
+    {
+        foreach (var p in patterns)
+        {
+            if (EventStage.IsImpliedActorCode(p.Code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -105,7 +105,9 @@ public sealed record SyntacticActors(SyntacticRoles Roles, ActorMention? Source,
             foreach (int c in tree.Children(t))
             {
                 string rel = tree.Relation(c);
-                if (rel is not ("appos" or "compound" or "amod" or "nmod:poss" or "flat" or "nmod" or "nmod:npmod" or "det:poss"))
+                // A name right after a common noun it stands for, misread as its object ("neighbours Colombia and Chile").
+                bool namedApposition = rel == "obj" && c == t + 1 && tree.Upos(t) == "NOUN" && tree.Upos(c) == "PROPN";
+                if (!namedApposition && rel is not ("appos" or "compound" or "amod" or "nmod:poss" or "flat" or "nmod" or "nmod:npmod" or "det:poss"))
                 {
                     continue;
                 }
