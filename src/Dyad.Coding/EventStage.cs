@@ -289,7 +289,7 @@ public sealed partial class EventStage : IPipelineStage
                     }
                 }
 
-                if (targets is null && sources is not null && code.Length >= 2 && code[..2] is "01" or "05" &&
+                if (targets is null && sources is not null && code.Length >= 2 && code[..2] is "01" or "05" && code != "010" &&
                     AddresseeOfSameSpeaker(sentence, sources, events, actors) is { } addressee)
                 {
                     // "wrote to Putin: '... I say I'm sorry'": the speaker still addresses the same party.
