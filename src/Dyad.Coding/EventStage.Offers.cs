@@ -81,4 +81,44 @@ public sealed partial class EventStage
         int subject = tree.Child(head, "nsubj");
         return subject < 0 ? null : Syntax.SyntacticActors.MentionFor(tree, mentions.Where(m => !m.Locative).ToList(), subject, match.Trigger, match.TriggerEnd);
     }
+
+    /// <summary>
+    /// The speaker of the quotation around <paramref name="trigger"/>: the last person, official or government before
+    /// the opening quotation mark ("Erdogan wrote: \"I ...\""), else the first after the closing one ("\"...,\" Iqbal said").
+    /// </summary>
+    private static ActorMention? QuoteSpeaker(Document document, Sentence sentence, List<ActorMention> mentions, int trigger)
+    {
+        int open = -1, close = -1;
+        bool inside = false;
+        for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+        {
+            if (!ActorStage.Is(document, t, "\"", "\u201C", "\u201D", "``", "''"))
+            {
+                continue;
+            }
+
+            if (!inside && t < trigger)
+            {
+                open = t;
+                inside = true;
+            }
+            else if (inside && t < trigger)
+            {
+                inside = false;
+            }
+            else if (inside && t > trigger)
+            {
+                close = t;
+                break;
+            }
+        }
+
+        if (!inside)
+        {
+            return null;
+        }
+
+        static bool Speaker(ActorMention m) => !m.Locative && (m.Kind is ActorMentionKind.Person or ActorMentionKind.Inferred || m.Code.EndsWith("GOV", StringComparison.Ordinal));
+        return mentions.LastOrDefault(m => m.Last < open && Speaker(m)) ?? (close >= 0 ? mentions.FirstOrDefault(m => m.First > close && Speaker(m)) : null);
+    }
 }

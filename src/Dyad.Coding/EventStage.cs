@@ -1013,6 +1013,13 @@ public sealed partial class EventStage : IPipelineStage
                 // "The two countries also criticised Israel": the compound named before.
                 return (lastSource, noTarget ? null : Group(actorMentions, target ?? syntax.Target ?? TargetAfter(document, actorMentions, sentence, match, nominal, null)));
             }
+            else if (source is null && syntax.SourceIsPronoun && syntax.Roles.Source >= 0 && ActorStage.Is(document, syntax.Roles.Source, "I", "we", "We") &&
+                     QuoteSpeaker(document, sentence, actorMentions, match.Trigger) is { } quoted)
+            {
+                // "Erdogan wrote: 'I would like to express my sympathy ...'": the first person of a quote is its speaker.
+                source = quoted;
+                sourceSettled = true;
+            }
             else if (source is null && syntax.SourceIsPronoun && lastSource is not null)
             {
                 return (lastSource, noTarget ? null : Group(actorMentions, target ?? syntax.Target ?? TargetAfter(document, actorMentions, sentence, match, nominal, null)));
