@@ -121,4 +121,20 @@ public sealed partial class EventStage
         static bool Speaker(ActorMention m) => !m.Locative && (m.Kind is ActorMentionKind.Person or ActorMentionKind.Inferred || m.Code.EndsWith("GOV", StringComparison.Ordinal));
         return mentions.LastOrDefault(m => m.Last < open && Speaker(m)) ?? (close >= 0 ? mentions.FirstOrDefault(m => m.First > close && Speaker(m)) : null);
     }
+
+    /// <summary>"the West", "Western countries", "the international community" within three words after the trigger.</summary>
+    private static bool VagueCollectiveAfter(Document document, Sentence sentence, int trigger)
+    {
+        for (int t = trigger + 1; t < Math.Min(sentence.TokenEnd, trigger + 4); t++)
+        {
+            if (ActorStage.Is(document, t, "West") ||
+                (ActorStage.Is(document, t, "Western") && t + 1 < sentence.TokenEnd && ActorStage.Is(document, t + 1, "countries", "governments", "nations", "powers", "states", "capitals")) ||
+                (ActorStage.Is(document, t, "international") && t + 1 < sentence.TokenEnd && ActorStage.Is(document, t + 1, "community")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -308,6 +308,9 @@ public sealed partial class EventStage : IPipelineStage
                 // unnamed parties keep a null target (CODING_RULES 3 and 5: vague collectives are not coded).
                 targetless |= targets is null && sources is not null && (code.StartsWith("02", StringComparison.Ordinal) || code.StartsWith("09", StringComparison.Ordinal)) &&
                               !negated && NoNamedAddressee(document, sentence, sentenceMentions, match, sources);
+                // "Russia accused the West of prolonging the war": a vague collective is not coded, the accusation is.
+                targetless |= targets is null && sources is not null && code.Length >= 2 && code[..2] is "11" or "13" && !negated &&
+                              VagueCollectiveAfter(document, sentence, match.Trigger) && NoNamedAddressee(document, sentence, sentenceMentions, match, sources);
                 if ((sources is null && !unknownPerpetrator) || (targets is null && !targetless))
                 {
                     // A dyadic event needs both actors; unknown perpetrators and addressees are left uncoded

@@ -22,7 +22,7 @@ public sealed record SyntacticActors(SyntacticRoles Roles, ActorMention? Source,
     /// </summary>
     public bool TargetIsPronoun { get; init; }
 
-    private static readonly FrozenSet<string> ObjectPronouns = new[] { "him", "her", "them" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenSet<string> ObjectPronouns = new[] { "him", "her", "them", "it" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     private static readonly FrozenSet<string> PersonalPronouns = new[] { "he", "she", "they", "we", "it", "i" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads the roles of the trigger <paramref name="first"/>..<paramref name="last"/> and maps them to <paramref name="mentions"/> (non-locative, in text order).</summary>
@@ -54,6 +54,12 @@ public sealed record SyntacticActors(SyntacticRoles Roles, ActorMention? Source,
 
         var acting = knownSource ?? source;
         ActorMention? target = null;
+        if (roles.Targets.Count > 0 && tree.Relation(roles.Targets[0]) == "obj" && ObjectPronouns.Contains(document.TokenText(roles.Targets[0]).ToString()))
+        {
+            // "urged it to halt its military operations": the object is the pronoun, not a name further down.
+            return new SyntacticActors(roles, source, null, pronoun, nonActor) { TargetIsPronoun = true };
+        }
+
         foreach (int t in roles.Targets)
         {
             var m = MentionFor(tree, mentions, t, first, last);
