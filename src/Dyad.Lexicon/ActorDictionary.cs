@@ -126,7 +126,35 @@ public sealed class ActorDictionary
             }
         }
 
+        ReportFoldedCollisions(raw, diagnostics);
         return raw;
+    }
+
+    /// <summary>
+    /// Two country or organisation phrases that fold to the same words ("Erdoğan" and "Erdogan", "Côte d'Ivoire"
+    /// and "Cote d'Ivoire") but carry different codes make a match depend on file order: reported with both lines.
+    /// People are exempt (dated roles of namesakes are told apart by date), and so are agents (roles, not actors).
+    /// </summary>
+    private static void ReportFoldedCollisions(List<RawActorEntry> raw, List<LexiconDiagnostic> diagnostics)
+    {
+        var first = new Dictionary<string, RawActorEntry>(StringComparer.Ordinal);
+        foreach (var entry in raw)
+        {
+            if (entry.Kind is ActorEntryKind.Agent or ActorEntryKind.Person || entry.Tokens.Length == 0)
+            {
+                continue;
+            }
+
+            string key = string.Join(' ', entry.Tokens);
+            if (!first.TryAdd(key, entry) && first[key] is { } earlier && earlier.Code != entry.Code &&
+                !(earlier.Generic || entry.Generic))
+            {
+                diagnostics.Add(new LexiconDiagnostic(
+                    LexiconErrorCode.E107AmbiguousPhrase,
+                    entry.Where,
+                    $"'{entry.Phrase}' folds to the same words as '{earlier.Phrase}' at {earlier.Where} but is coded {entry.Code}, not {earlier.Code}."));
+            }
+        }
     }
 
     private static void ParseCountries(DictionaryFile file, List<DictLine> lines, List<RawActorEntry> raw, List<LexiconDiagnostic> diagnostics, Dictionary<string, string> iso2)

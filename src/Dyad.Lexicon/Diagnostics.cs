@@ -15,6 +15,8 @@ public enum LexiconErrorCode
     E105BadPattern = 105,
     /// <summary>E106: an invalid date range.</summary>
     E106BadDateRange = 106,
+    /// <summary>Two actor phrases fold to the same words (case, accents) with different codes.</summary>
+    E107AmbiguousPhrase = 107,
 }
 
 /// <summary>Where a dictionary entry comes from: file (relative to the dictionary root) and 1-based line.</summary>

@@ -47,7 +47,7 @@ internal static class DictCommands
                 Console.Error.WriteLine(d);
             }
 
-            Console.WriteLine($"dictionaries {lexicon.Version}: {lexicon.Ontology.Count} CAMEO codes, {lexicon.Actors.Entries.Count} actor phrases, {lexicon.Verbs.Patterns.Count} patterns covering {lexicon.Verbs.Patterns.Select(p => p.Code[..2]).Distinct().Count()} roots, {lexicon.Diagnostics.Count} problem(s).");
+            Console.WriteLine($"dictionaries {lexicon.Version}: {lexicon.Ontology.Count} CAMEO codes, {lexicon.Actors.Entries.Count} actor phrases, {lexicon.Verbs.Patterns.Count} patterns covering {lexicon.Verbs.Patterns.Where(p => !p.IsNull).Select(p => p.Code[..2]).Distinct().Count()} roots, {lexicon.Diagnostics.Count} problem(s).");
             foreach (var group in lexicon.Actors.Entries.GroupBy(e => e.Kind).OrderBy(g => g.Key))
             {
                 Console.WriteLine($"  {group.Key,-18} {group.Count(),6}");

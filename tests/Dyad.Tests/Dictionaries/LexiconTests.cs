@@ -42,6 +42,19 @@ public sealed class LexiconTests
         Assert.Equal(LexiconErrorCode.E104BadActorCode, Assert.Single(Diagnostics(new DictionaryFile("actors/agents.txt", "# dyad-dict agents v1\nXYZ | things\n"))).Code);
 
     [Fact]
+    public void Compile_PhrasesFoldingAlikeWithDifferentCodes_ReportsE107WithBothLines()
+    {
+        var problem = Assert.Single(Diagnostics(new DictionaryFile("actors/igos.txt", "# dyad-dict igos v1\nIGOAAA | Côte Union\nIGOBBB | Cote Union\n")));
+        Assert.Equal(LexiconErrorCode.E107AmbiguousPhrase, problem.Code);
+        Assert.Equal(3, problem.Where.Line);
+        Assert.Contains("actors/igos.txt:2", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_SamePhraseSameCodeTwice_IsNoProblem() =>
+        Assert.Empty(Diagnostics(new DictionaryFile("actors/igos.txt", "# dyad-dict igos v1\nIGOAAA | Côte Union\nIGOAAA | Cote Union\n")));
+
+    [Fact]
     public void Compile_BadDateRange_ReportsE106() =>
         Assert.Equal(LexiconErrorCode.E106BadDateRange, Assert.Single(Diagnostics(new DictionaryFile("actors/people.txt", "# dyad-dict people v1\nJohn Doe\n  USAGOV 2001-13-01..\n"))).Code);
 
