@@ -155,6 +155,13 @@ public sealed partial class EventStage : IPipelineStage
                     continue;
                 }
 
+                if (code.StartsWith("04", StringComparison.Ordinal) && match.Trigger > sentence.TokenStart && ActorStage.Is(document, match.Trigger - 1, "for") &&
+                    events.Count > 0 && events[^1].SentenceIndex == sentence.Index && events[^1].Record.Code is "042" or "043")
+                {
+                    Trace(trace, sentence, match, "not coded", "talks named as the purpose of a visit ('visited Baku for talks with X') are the visit", null, null, null);
+                    continue;
+                }
+
                 if (IsUnderAllegation(document, sentence, match) && !IsSpeechCode(code))
                 {
                     Trace(trace, sentence, match, "not coded", "the act is framed as alleged (CODING_RULES 8.2): only the accusation is coded", null, null, null);
