@@ -318,6 +318,15 @@ public sealed partial class EventStage : IPipelineStage
                 // "Russia accused the West of prolonging the war": a vague collective is not coded, the accusation is.
                 targetless |= targets is null && sources is not null && code.Length >= 2 && code[..2] is "11" or "13" && !negated &&
                               VagueCollectiveAfter(document, sentence, match.Trigger) && NoNamedAddressee(document, sentence, sentenceMentions, match, sources);
+                if (sources is null && !unknownPerpetrator && code.StartsWith("11", StringComparison.Ordinal) && tree is not null &&
+                    tree.Upos(match.Trigger) is "NOUN" && JudgingSpeaker(document, tree, sentence, sentenceMentions.Where(m => !m.Locative).ToList(), match.Trigger, null) is not null)
+                {
+                    // "telling a cabinet meeting that the checkpoint installed by Baku was a provocation": a disapproving
+                    // noun without an agent in someone's report is that speaker's judgement of the party it names.
+                    CodeJudgement(document, tree, sentence, sentenceMentions, match, lastSpeaker ?? lastSource, events, seen, trace);
+                    continue;
+                }
+
                 if ((sources is null && !unknownPerpetrator) || (targets is null && !targetless))
                 {
                     // A dyadic event needs both actors; unknown perpetrators and addressees are left uncoded
