@@ -613,6 +613,16 @@ public sealed class ActorStage : IPipelineStage
         // names the country ("several other governments" is nobody in particular).
         bool generic = agent.Entry.Generic && !named;
         bool definite = agent.First > sentence.TokenStart && Is(document, agent.First - 1, "the");
+
+        // "Diop said that his government wanted ...": the government of the person or body the pronoun refers to.
+        if (generic && agent.First > sentence.TokenStart && Is(document, agent.First - 1, "his", "her", "its", "their", "our") &&
+            output.LastOrDefault(m => m.First >= sentence.TokenStart && m.Last < agent.First && !m.Locative && m.Country is not null && m.Kind is not ActorMentionKind.Organisation) is { } owner)
+        {
+            string code = owner.Country + agent.Entry.Code;
+            output.Add(new ActorMention(agent.First, end, code, ActorMentionKind.Inferred, false, [agent.Entry.Where]));
+            return hi;
+        }
+
         if (home.Code is not null && (!generic || (home.FromDateline && definite && agent.Entry.Code is "GOV" or "COP" or "MIL" or "OPP")))
         {
             string code = home.Code + agent.Entry.Code;
