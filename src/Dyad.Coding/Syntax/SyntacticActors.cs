@@ -43,10 +43,13 @@ public sealed record SyntacticActors(SyntacticRoles Roles, ActorMention? Source,
             {
                 pronoun = PersonalPronouns.Contains(document.TokenText(roles.Source).ToString());
                 nonActor = !pronoun && roles.SourceIsExplicit && tree.Upos(roles.Source) is "NOUN" or "PROPN";
+                // "Trump said he wants ...": he is the one who said it; "Islamabad says it is waiting ...": so is "it" for a
+                // country, capital or body (never for a person).
                 if (pronoun && roles.ReporterSubject >= 0 && MentionFor(tree, mentions, roles.ReporterSubject, first, last) is { } reporter &&
-                    document.TokenText(roles.Source) is not ("it" or "It" or "they" or "They"))
+                    (document.TokenText(roles.Source) is not ("it" or "It" or "they" or "They") ||
+                     reporter.Kind is ActorMentionKind.Country or ActorMentionKind.Metonym or ActorMentionKind.Organisation))
                 {
-                    source = reporter; // "Trump said he wants ...": he is the one who said it
+                    source = reporter;
                     pronoun = false;
                 }
             }
