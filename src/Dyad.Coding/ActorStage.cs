@@ -138,6 +138,7 @@ public sealed class ActorStage : IPipelineStage
 
         mentions = AddAppositiveNames(document, lexical, mentions);
         mentions = MentionRules.MergeTitleAndName(mentions);
+        mentions = AddSurnameReferences(document, lexical, mentions);
         var pairs = AddPairReferences(document, mentions);
         GroupCompounds(document, mentions, t => IsVerbToken(lexical, t));
         foreach (var (first, second) in pairs)
@@ -146,6 +147,64 @@ public sealed class ActorStage : IPipelineStage
         }
 
         document.SetLayer(Layer.Actors, new ActorLayer(mentions) { DatelineCountry = datelineCountry });
+    }
+
+    /// <summary>
+    /// A surname alone that ends an earlier named person ("Pakistani Foreign Minister Shah Mehmood Qureshi ...
+    /// Qureshi's earlier stops") refers to that person: it takes the earlier mention's code (Kind Inferred, the
+    /// earlier mention's evidence). Only capitalised words that are no actor phrase of their own and not the first
+    /// word of the earlier name.
+    /// </summary>
+    private static List<ActorMention> AddSurnameReferences(Document document, LexicalLayer lexical, List<ActorMention> mentions)
+    {
+        var surnames = new Dictionary<string, ActorMention>(StringComparer.Ordinal);
+        var added = new List<ActorMention>();
+        int next = 0;
+        for (int t = 0; t < document.TokenCount; t++)
+        {
+            while (next < mentions.Count && mentions[next].Last < t)
+            {
+                var m = mentions[next++];
+                bool named = m.Kind is ActorMentionKind.Person or ActorMentionKind.Composed && m.Last > m.First && lexical.Capitalised[m.Last] && lexical.Capitalised[m.Last - 1] &&
+                             document.Token(m.Last).Kind == TokenKind.Word && m.Code.Length >= 6;
+                if (named)
+                {
+                    surnames[Vocabulary.Fold(document.TokenText(m.Last))] = m;
+                }
+            }
+
+            if (surnames.Count == 0 || !lexical.Capitalised[t] || document.Token(t).Kind != TokenKind.Word || (next < mentions.Count && mentions[next].First <= t) ||
+                (t + 1 < document.TokenCount && lexical.Capitalised[t + 1] && document.Token(t + 1).Kind == TokenKind.Word) ||
+                (t > 0 && lexical.Capitalised[t - 1] && document.Token(t - 1).Kind == TokenKind.Word && !IsSentenceStart(document, t - 1)))
+            {
+                continue; // part of a longer name ("Sergei Lavrov", "Mr Lavrov" is fine: "Mr" is no name here)
+            }
+
+            if (surnames.TryGetValue(Vocabulary.Fold(document.TokenText(t)), out var person))
+            {
+                added.Add(new ActorMention(t, t, person.Code, ActorMentionKind.Inferred, false, person.Evidence));
+            }
+        }
+
+        if (added.Count == 0)
+        {
+            return mentions;
+        }
+
+        return [.. mentions.Concat(added).OrderBy(m => m.First).ThenByDescending(m => m.Last)];
+    }
+
+    private static bool IsSentenceStart(Document document, int t)
+    {
+        foreach (var sentence in document.Sentences)
+        {
+            if (sentence.TokenStart == t)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly FrozenSet<string> ModifiedThings = new[]

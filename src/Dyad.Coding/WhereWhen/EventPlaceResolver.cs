@@ -144,6 +144,31 @@ public sealed class EventPlaceResolver
             }
         }
 
+        // A visit whose host is named by its capital ("Qureshi's earlier stops were Kabul and Tehran") was in that capital.
+        var actorLayer = document.TryGetLayer<ActorLayer>();
+        for (int e = 0; e < events.Count && actorLayer is not null; e++)
+        {
+            var ev = events[e];
+            var hostTokens = ev.Record.Code == "042" ? ev.TargetTokens : ev.Record.Code == "043" ? ev.SourceTokens : null;
+            string? hostCode = ev.Record.Code == "042" ? ev.Record.Target : ev.Record.Source;
+            if (result[e] is not null || hostTokens is not { } tokens || hostCode is null || Gazetteer.Alpha2(hostCode) is not string hostCountry ||
+                actorLayer.At(tokens.First) is not { Kind: ActorMentionKind.Metonym } capital)
+            {
+                continue;
+            }
+
+            string name = document.Slice(document.TokenRange(capital.First, capital.Last));
+            var match = Gazetteer.Lookup(name);
+            foreach (int candidate in match.Places)
+            {
+                if (string.Equals(Gazetteer[candidate].Country, hostCountry, StringComparison.OrdinalIgnoreCase))
+                {
+                    result[e] = ToLocation(name, Gazetteer[candidate], 0.6);
+                    break;
+                }
+            }
+        }
+
         // The dateline city, only for the acts of its own country's actors on about the report date.
         var dateline = Array.IndexOf(result, null) >= 0 ? DatelinePlace(document, articleCountries) : null;
         if (dateline is Place city)
