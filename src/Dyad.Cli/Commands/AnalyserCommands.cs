@@ -24,17 +24,18 @@ internal static class AnalyserCommands
         var seed = new Option<int>("--seed") { Description = "Random seed (training is deterministic for a given seed).", DefaultValueFactory = _ => new AnalyserTrainingOptions().Seed };
         var beam = new Option<int>("--beam") { Description = "Parser beam width (1 = greedy).", DefaultValueFactory = _ => new AnalyserTrainingOptions().BeamWidth };
         var localLabels = new Option<bool>("--local-label-updates") { Description = "Beam parser: also correct the relation of every gold arc locally.", DefaultValueFactory = _ => new AnalyserTrainingOptions().LocalLabelUpdates };
+        var decodeBeam = new Option<int>("--decode-beam") { Description = "Beam width the saved model parses with (0 = the training beam).", DefaultValueFactory = _ => new AnalyserTrainingOptions().DecodeBeamWidth };
         var devEachEpoch = new Option<bool>("--dev-each-epoch") { Description = "Also score the parser on --dev after every epoch (slower; to choose the number of epochs)." };
         var limit = new Option<int>("--limit") { Description = "Train on the first N sentences only (0 = all).", DefaultValueFactory = _ => 0 };
         var command = new Command("train-analyser", "Train the tagger, lemmatizer and dependency parser on a UD treebank and write a model file.")
         {
-            train, dev, output, taggerEpochs, parserEpochs, seed, beam, localLabels, devEachEpoch, limit,
+            train, dev, output, taggerEpochs, parserEpochs, seed, beam, localLabels, decodeBeam, devEachEpoch, limit,
         };
         command.SetAction(parse => RunTrain(
             parse.GetValue(train)!,
             parse.GetValue(dev),
             parse.GetValue(output)!,
-            new AnalyserTrainingOptions() with { TaggerEpochs = parse.GetValue(taggerEpochs), ParserEpochs = parse.GetValue(parserEpochs), Seed = parse.GetValue(seed), BeamWidth = parse.GetValue(beam), LocalLabelUpdates = parse.GetValue(localLabels) },
+            new AnalyserTrainingOptions() with { TaggerEpochs = parse.GetValue(taggerEpochs), ParserEpochs = parse.GetValue(parserEpochs), Seed = parse.GetValue(seed), BeamWidth = parse.GetValue(beam), LocalLabelUpdates = parse.GetValue(localLabels), DecodeBeamWidth = parse.GetValue(decodeBeam) },
             parse.GetValue(limit),
             Console.Out,
             Console.Error,

@@ -12,6 +12,7 @@ namespace Dyad.Text.Analysis;
 /// <param name="ParserPrune">Averaged parser weights smaller than this are dropped.</param>
 /// <param name="BeamWidth">Parser beam: 1 = greedy parser trained with the dynamic oracle; more = beam search with a global structured perceptron.</param>
 /// <param name="LocalLabelUpdates">Beam parser only: besides the global updates, correct the relation of every gold arc locally.</param>
+/// <param name="DecodeBeamWidth">Beam the saved model decodes with; 0 = <paramref name="BeamWidth"/>. A narrower beam than the training one parses faster for a little accuracy.</param>
 public sealed record AnalyserTrainingOptions(
     int TaggerEpochs = 8,
     int ParserEpochs = 10,
@@ -20,7 +21,8 @@ public sealed record AnalyserTrainingOptions(
     float TaggerPrune = 0.05f,
     float ParserPrune = 0.05f,
     int BeamWidth = 4,
-    bool LocalLabelUpdates = true);
+    bool LocalLabelUpdates = true,
+    int DecodeBeamWidth = 0);
 
 /// <summary>Trains an <see cref="AnalyserModel"/> from CoNLL-U sentences. Single-threaded and deterministic.</summary>
 public static class AnalyserTrainer
@@ -105,6 +107,11 @@ public static class AnalyserTrainer
             ? BeamParserTrainer.Train(train, tags, labels, options.ParserEpochs, options.BeamWidth, options.Seed, options.ParserPrune, log, scoreDev, options.LocalLabelUpdates)
             : DependencyParser.Train(train, tags, labels, options.ParserEpochs, options.Seed, options.ParserPrune, log);
         log?.Invoke($"parser trained: {parser.Transitions.FeatureCount:N0} + {parser.Labeller.FeatureCount:N0} features ({clock.Elapsed.TotalSeconds:F0} s)");
+        if (options.BeamWidth > 1 && options.DecodeBeamWidth > 0 && options.DecodeBeamWidth != options.BeamWidth)
+        {
+            parser = new DependencyParser(parser.Labels, parser.Transitions, parser.Labeller, options.DecodeBeamWidth);
+        }
+
         string description = string.Create(
             CultureInfo.InvariantCulture,
             $"Dyad English analyser, trained on {train.Count:N0} sentences ({train.Sum(s => s.Count):N0} words) of UD English-EWT; {options}");

@@ -93,6 +93,21 @@ public sealed class AnalyserTrainingTests
     }
 
     [Fact]
+    public void Train_DecodeBeamWidth_SavesTheNarrowerBeamWithTheSameWeights()
+    {
+        var data = TinyTreebank();
+        var wide = AnalyserTrainer.Train(data, Quick with { BeamWidth = 4 });
+        var narrow = AnalyserTrainer.Train(data, Quick with { BeamWidth = 4, DecodeBeamWidth = 2 });
+        var loaded = AnalyserModel.Load(new MemoryStream(Bytes(narrow)));
+        Assert.Equal(2, loaded.Parser.BeamWidth);
+        string[] words = ["Police", "arrested", "the", "soldiers", "who", "fired", "."];
+        var a = wide.WithBeamWidth(2).Analyse(words);
+        var b = loaded.Analyse(words);
+        Assert.Equal(a.Heads, b.Heads);
+        Assert.Equal(a.Relations, b.Relations);
+    }
+
+    [Fact]
     public void WithBeamWidth_SameWeights_ParsesEveryWordOnce()
     {
         var model = AnalyserTrainer.Train(TinyTreebank(), Quick);
