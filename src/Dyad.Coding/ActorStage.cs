@@ -573,7 +573,7 @@ public sealed class ActorStage : IPipelineStage
         }
 
         // A role working for an outlet or body based somewhere: "a correspondent for the Moscow-based TV Dozhd".
-        if (BasedIn(document, sentence, end) is string basedIn)
+        if ((BasedIn(document, sentence, end) ?? PeopleInApposition(document, sentence, hits, hi, end)) is string basedIn)
         {
             string code = basedIn + agent.Entry.Code;
             output.Add(new ActorMention(agent.First, end, code, ActorMentionKind.Inferred, false, [agent.Entry.Where]));
@@ -595,6 +595,35 @@ public sealed class ActorStage : IPipelineStage
         }
 
         return hi;
+    }
+
+    /// <summary>
+    /// The nationality given right after a group in apposition: "undocumented migrants, mostly Afghans",
+    /// "the detainees, all Iranians". Only the plural people word of a country counts.
+    /// </summary>
+    private static string? PeopleInApposition(Document document, Sentence sentence, List<Hit> hits, int h, int roleEnd)
+    {
+        int t = roleEnd + 1;
+        if (t >= sentence.TokenEnd || !Is(document, t, ","))
+        {
+            return null;
+        }
+
+        t++;
+        if (t < sentence.TokenEnd && Is(document, t, "mostly", "mainly", "largely", "chiefly", "all", "most", "many", "predominantly"))
+        {
+            t++;
+        }
+
+        for (int k = h + 1; k < hits.Count && hits[k].First <= t; k++)
+        {
+            if (hits[k].First == t && hits[k].Entry.Kind == ActorEntryKind.CountryPeople)
+            {
+                return hits[k].Entry.Code.Length >= 3 ? hits[k].Entry.Code[..3] : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The country of "for|of|with|at (the) X-based ..." right after a role, when X is a country or capital.</summary>
