@@ -254,6 +254,21 @@ public sealed class EventStage : IPipelineStage
 
                 Trace(trace, sentence, match, "coded", (negated ? "negated; " : "") + (code != match.Pattern.Code ? $"future or planned: {match.Pattern.Code} -> {code}" : "pattern matched with both actors"), sources, targets, tree is null ? null : document, tree);
                 Emit(document, sentence, match, code, negated, sources, targets, events, seen);
+                if (code.StartsWith("062", StringComparison.Ordinal) && (match.Pattern.Flags & PatternFlags.Reciprocal) != 0 && targets is { Count: >= 2 })
+                {
+                    // A joint exercise with several partners is one exercise of all of them: the partners drill with
+                    // each other too (CODING_RULES 7, pairwise reciprocal events).
+                    for (int a = 0; a < targets.Count; a++)
+                    {
+                        for (int b = a + 1; b < targets.Count; b++)
+                        {
+                            if (targets[a].Country != targets[b].Country)
+                            {
+                                Emit(document, sentence, match, code, negated, [targets[a]], [targets[b]], events, seen);
+                            }
+                        }
+                    }
+                }
             }
 
             var subject = SentenceSubject(document, sentenceMentions.Where(m => !m.Locative).ToList(), sentence, sentence.TokenEnd);
@@ -413,7 +428,7 @@ public sealed class EventStage : IPipelineStage
     /// <summary>Acts whose actors a report may leave implied: arrests, domestic measures, protests, mass violence.</summary>
     internal static bool IsImpliedActorCode(string code) =>
         code.StartsWith("173", StringComparison.Ordinal) || code.StartsWith("172", StringComparison.Ordinal) ||
-        code.StartsWith("14", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal);
+        code.StartsWith("14", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal) || code == "075";
 
     /// <summary>
     /// Actors a report leaves implied (CODING_RULES 5-6): an agentless arrest ("staff detained in Kiev", "were
@@ -486,6 +501,11 @@ public sealed class EventStage : IPipelineStage
         if (code.StartsWith("173", StringComparison.Ordinal) && targets is not null && (placeCountry ?? dateline) is string arrestCountry)
         {
             return ([Make(arrestCountry, "COP")], targets, false, "agentless arrest: the police of the country where it happened (CODING_RULES 6)");
+        }
+
+        if (code == "075" && targets is not null && (placeCountry ?? dateline) is string asylumCountry)
+        {
+            return ([Make(asylumCountry, "GOV")], targets, false, "agentless grant of asylum: the government of the country that grants it (CODING_RULES 6)");
         }
 
         if (code.StartsWith("172", StringComparison.Ordinal) && (placeCountry ?? dateline) is string measureCountry)
