@@ -762,6 +762,11 @@ public sealed class ActorStage : IPipelineStage
         }
 
         int before = first - 1;
+        if (before >= sentence.TokenStart && Is(document, before, "central", "northern", "southern", "eastern", "western", "downtown", "north", "south", "east", "west", "greater"))
+        {
+            before--; // "in central Moscow", "in northern Syria"
+        }
+
         if (before >= sentence.TokenStart && Is(document, before, "the"))
         {
             before--;

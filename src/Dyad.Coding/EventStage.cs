@@ -459,7 +459,9 @@ public sealed class EventStage : IPipelineStage
         ActorMention Make(string country, string role) =>
             new(anchor?.First ?? match.Trigger, anchor?.Last ?? match.Trigger, country + role, ActorMentionKind.Inferred, false, anchor?.Evidence ?? []) { Group = -4 };
 
-        bool nounTrigger = tree is not null && document.Upos[match.Trigger] == "NOUN";
+        // The act is named by a noun: "protests turned violent", "an unauthorised rally".
+        bool nounTrigger = tree is not null && (document.Upos[match.Trigger] == "NOUN" ||
+                                                (document.Upos[match.Trigger] == "ADJ" && document.Upos[match.TriggerEnd] == "NOUN"));
         if (code.StartsWith("14", StringComparison.Ordinal) && nounTrigger)
         {
             // A protest noun without protesters of its own: "protests turned violent", "an unauthorised rally".
@@ -498,6 +500,13 @@ public sealed class EventStage : IPipelineStage
             return null;
         }
 
+        if (code.StartsWith("173", StringComparison.Ordinal) && targets is null && (placeCountry ?? dateline) is string protestCountry &&
+            ProtestWordIn(document, sentence))
+        {
+            // "About 200 more were held at a similar protest": people detained at a protest are protesters (CODING_RULES 6).
+            return ([Make(protestCountry, "COP")], [Make(protestCountry, "OPP")], false, "agentless arrest at a protest: the police against the protesters (CODING_RULES 6)");
+        }
+
         if (code.StartsWith("173", StringComparison.Ordinal) && targets is not null && (placeCountry ?? dateline) is string arrestCountry)
         {
             return ([Make(arrestCountry, "COP")], targets, false, "agentless arrest: the police of the country where it happened (CODING_RULES 6)");
@@ -520,6 +529,19 @@ public sealed class EventStage : IPipelineStage
         }
 
         return null;
+    }
+
+    private static bool ProtestWordIn(Document document, Sentence sentence)
+    {
+        for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+        {
+            if (ActorStage.Is(document, t, "protest", "protests", "rally", "rallies", "demonstration", "demonstrations", "protesters", "demonstrators"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Force posture (15x) and military withdrawal (0874): acts aimed at a rival, never at one's own forces.</summary>
