@@ -104,6 +104,7 @@ public sealed class EventStage : IPipelineStage
             bool discard = ContainsDiscard(lexical, sentence);
             var matches = FindMatches(document, lexical, sentence, sentenceMentions);
             (PatternMatch Match, List<ActorMention> Sources)? previous = null;
+            var violentTriggers = new HashSet<int>(); // triggers of force coded in this sentence
             foreach (var match in matches)
             {
                 if (match.Pattern.IsNull)
@@ -121,6 +122,14 @@ public sealed class EventStage : IPipelineStage
                 if (IsUnderAllegation(document, sentence, match) && !IsSpeechCode(code))
                 {
                     Trace(trace, sentence, match, "not coded", "the act is framed as alleged (CODING_RULES 8.2): only the accusation is coded", null, null, null);
+                    continue;
+                }
+
+                if (tree is not null && IsForceCode(code) && ActorStage.Is(document, match.Trigger, "killing", "wounding", "injuring") &&
+                    tree.Relation(match.Trigger) is "advcl" or "xcomp" or "conj" && violentTriggers.Contains(tree.Head(match.Trigger)))
+                {
+                    // "blew up a bus, killing 35 passengers": the deaths are the outcome of the act already coded.
+                    Trace(trace, sentence, match, "not coded", "the outcome ('killing ...') of a use of force already coded in this sentence", null, null, null);
                     continue;
                 }
 
@@ -254,6 +263,14 @@ public sealed class EventStage : IPipelineStage
 
                 Trace(trace, sentence, match, "coded", (negated ? "negated; " : "") + (code != match.Pattern.Code ? $"future or planned: {match.Pattern.Code} -> {code}" : "pattern matched with both actors"), sources, targets, tree is null ? null : document, tree);
                 Emit(document, sentence, match, code, negated, sources, targets, events, seen);
+                if (IsForceCode(code) && !code.StartsWith("181", StringComparison.Ordinal))
+                {
+                    // Killing in the course of an abduction is an act of its own ("kidnapping students and killing a guard").
+                    for (int t = match.Trigger; t <= match.TriggerEnd; t++)
+                    {
+                        violentTriggers.Add(t);
+                    }
+                }
                 if (code.StartsWith("062", StringComparison.Ordinal) && (match.Pattern.Flags & PatternFlags.Reciprocal) != 0 && targets is { Count: >= 2 })
                 {
                     // A joint exercise with several partners is one exercise of all of them: the partners drill with
@@ -530,6 +547,9 @@ public sealed class EventStage : IPipelineStage
 
         return null;
     }
+
+    private static bool IsForceCode(string code) =>
+        code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal);
 
     private static bool ProtestWordIn(Document document, Sentence sentence)
     {
