@@ -233,6 +233,15 @@ public sealed class EventStage : IPipelineStage
                     targets = [new ActorMention(rival.First, rival.Last, rival.Country!, ActorMentionKind.Country, rival.Locative, rival.Evidence) { Group = rival.Group }];
                 }
 
+                if (code == "0874" && sources is { Count: > 0 } && sources[0].Country is string withdrawing &&
+                    (targets is null || targets.All(t => t.Country == withdrawing)) &&
+                    CountryWithdrawnFrom(document, sentence, match, withdrawing) is string left)
+                {
+                    // "pulled its troops out of the city of Kherson": the withdrawal is from the country the place is in.
+                    var head = sources[0];
+                    targets = [new ActorMention(head.First, head.Last, left, ActorMentionKind.Country, false, head.Evidence) { Group = -3 }];
+                }
+
                 if (targets is not null && sources is not null && IsDomesticCode(code) &&
                     targets.All(t => t.Country is not null && t.Country == sources[0].Country && (t.Code.Length == 3 || t.Code.EndsWith("GOV", StringComparison.Ordinal))))
                 {
@@ -543,6 +552,50 @@ public sealed class EventStage : IPipelineStage
             !mentions.Any(m => !m.Locative && m.Country is not null && m.Country != dateline))
         {
             return (null, [Make(dateline, "CVL")], true, "mass violence, perpetrator not named: null source, the reporting country's civilians (CODING_RULES 5)");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The country of a place named after "out of|from (the city of)" behind a withdrawal trigger, by the gazetteer,
+    /// when it is not the withdrawing country ("pulling its troops out of the city of Kherson" -> UKR).
+    /// </summary>
+    private string? CountryWithdrawnFrom(Document document, Sentence sentence, PatternMatch match, string own)
+    {
+        int limit = Math.Min(sentence.TokenEnd, match.TriggerEnd + 12);
+        for (int t = match.TriggerEnd + 1; t < limit; t++)
+        {
+            if (IsClauseBreak(document, t) || !ActorStage.Is(document, t, "of", "from"))
+            {
+                continue;
+            }
+
+            int first = t + 1;
+            while (first < limit && ActorStage.Is(document, first, "the", "city", "town", "region", "province", "of"))
+            {
+                first++;
+            }
+
+            if (first >= limit || document.TokenText(first).Length == 0 || !char.IsUpper(document.TokenText(first)[0]))
+            {
+                continue;
+            }
+
+            var gazetteer = Dyad.Lexicon.Geo.Gazetteer.Default;
+            var found = gazetteer.Lookup(document.TokenText(first), allowVariants: false);
+            if (!found.Found || gazetteer[found.Places[0]] is not { Kind: Dyad.Lexicon.Geo.PlaceKind.City or Dyad.Lexicon.Geo.PlaceKind.Admin1 } place)
+            {
+                continue;
+            }
+
+            foreach (var (code, alpha2) in _lexicon.Actors.CountryIso2)
+            {
+                if (alpha2 == place.Country && code.Length == 3)
+                {
+                    return code == own ? null : code;
+                }
+            }
         }
 
         return null;
