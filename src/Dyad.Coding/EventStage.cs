@@ -235,7 +235,7 @@ public sealed class EventStage : IPipelineStage
 
                 if (code == "0874" && sources is { Count: > 0 } && sources[0].Country is string withdrawing &&
                     (targets is null || targets.All(t => t.Country == withdrawing)) &&
-                    CountryWithdrawnFrom(document, sentence, match, withdrawing) is string left)
+                    CountryOfPlaceAfter(document, sentence, match, ["of", "from"]) is string left && left != withdrawing)
                 {
                     // "pulled its troops out of the city of Kherson": the withdrawal is from the country the place is in.
                     var head = sources[0];
@@ -477,7 +477,11 @@ public sealed class EventStage : IPipelineStage
         if (sources is null && tree is not null && mentions.Count > 0)
         {
             var nonLocative = mentions.Where(m => !m.Locative).ToList();
-            explicitNonActor = SyntacticActors.Read(document, tree, nonLocative, match.Trigger, match.TriggerEnd, null)?.SourceIsNonActor == true;
+            var read = SyntacticActors.Read(document, tree, nonLocative, match.Trigger, match.TriggerEnd, null);
+            // A time possessor ("last week's massacre") names no agent.
+            explicitNonActor = read?.SourceIsNonActor == true &&
+                               !ActorStage.Is(document, read.Roles.Source, "week", "month", "year", "day", "night", "weekend", "today", "yesterday",
+                                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
         }
 
         string? placeCountry = mentions.FirstOrDefault(m => m.Locative && m.Country is not null)?.Country;
@@ -548,31 +552,44 @@ public sealed class EventStage : IPipelineStage
             return ([Make(measureCountry, "GOV")], targets, false, "agentless domestic measure: the government's, on its country (CODING_RULES 6)");
         }
 
-        if (code.StartsWith("20", StringComparison.Ordinal) && targets is null && dateline is not null && !accusation &&
-            !mentions.Any(m => !m.Locative && m.Country is not null && m.Country != dateline))
+        if (code.StartsWith("20", StringComparison.Ordinal) && !accusation && (targets is null || targets.All(t => t.Kind == ActorMentionKind.Inferred)))
         {
-            return (null, [Make(dateline, "CVL")], true, "mass violence, perpetrator not named: null source, the reporting country's civilians (CODING_RULES 5)");
+            // The victims' country: a town named after the act ("in the town of Houla"), else that of victims named
+            // without a country of their own, else the dateline's when the sentence names no other country.
+            string role = targets?[0].Code is { Length: 6 } named ? named[3..] : "CVL";
+            string? victims = CountryOfPlaceAfter(document, sentence, match, ["in", "at", "near"]) ?? targets?[0].Country ??
+                              (dateline is not null && !mentions.Any(m => !m.Locative && m.Country is not null && m.Country != dateline) ? dateline : null);
+            if (victims is not null)
+            {
+                return (null, [Make(victims, role)], true, "mass violence, perpetrator not named: null source, the civilians of the country where it happened (CODING_RULES 5)");
+            }
         }
 
         return null;
     }
 
     /// <summary>
-    /// The country of a place named after "out of|from (the city of)" behind a withdrawal trigger, by the gazetteer,
-    /// when it is not the withdrawing country ("pulling its troops out of the city of Kherson" -> UKR).
+    /// The country of a place named after one of <paramref name="prepositions"/> (and "the city|town|village of")
+    /// behind a trigger, by the gazetteer: "pulling its troops out of the city of Kherson" -> UKR, "the massacre
+    /// of 108 people in the town of Houla" -> SYR.
     /// </summary>
-    private string? CountryWithdrawnFrom(Document document, Sentence sentence, PatternMatch match, string own)
+    private string? CountryOfPlaceAfter(Document document, Sentence sentence, PatternMatch match, string[] prepositions)
     {
         int limit = Math.Min(sentence.TokenEnd, match.TriggerEnd + 12);
         for (int t = match.TriggerEnd + 1; t < limit; t++)
         {
-            if (IsClauseBreak(document, t) || !ActorStage.Is(document, t, "of", "from"))
+            if (IsClauseBreak(document, t))
+            {
+                break;
+            }
+
+            if (!ActorStage.Is(document, t, prepositions))
             {
                 continue;
             }
 
             int first = t + 1;
-            while (first < limit && ActorStage.Is(document, first, "the", "city", "town", "region", "province", "of"))
+            while (first < limit && ActorStage.Is(document, first, "the", "city", "town", "village", "region", "province", "district", "of"))
             {
                 first++;
             }
@@ -593,7 +610,7 @@ public sealed class EventStage : IPipelineStage
             {
                 if (alpha2 == place.Country && code.Length == 3)
                 {
-                    return code == own ? null : code;
+                    return code;
                 }
             }
         }
