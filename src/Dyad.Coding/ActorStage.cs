@@ -665,6 +665,14 @@ public sealed class ActorStage : IPipelineStage
             return hi;
         }
 
+        // A role working for an outlet or body based somewhere: "a correspondent for the Moscow-based TV Dozhd".
+        if ((BasedIn(document, sentence, end) ?? PeopleInApposition(document, sentence, hits, hi, end)) is string basedIn)
+        {
+            string code = basedIn + agent.Entry.Code;
+            output.Add(new ActorMention(agent.First, end, code, ActorMentionKind.Inferred, false, [agent.Entry.Where]));
+            return hi;
+        }
+
         // A role with no country: the article's home country (dateline, else the country it names most):
         // "Gunmen abducted students" in a Nigerian report, "Foreign Minister Hakan Fidan" filed from Ankara.
         // Generic words ("the government", "authorities") only when the dateline names the country.
@@ -690,6 +698,66 @@ public sealed class ActorStage : IPipelineStage
         }
 
         return hi;
+    }
+
+    /// <summary>
+    /// The nationality given right after a group in apposition: "undocumented migrants, mostly Afghans",
+    /// "the detainees, all Iranians". Only the plural people word of a country counts.
+    /// </summary>
+    private static string? PeopleInApposition(Document document, Sentence sentence, List<Hit> hits, int h, int roleEnd)
+    {
+        int t = roleEnd + 1;
+        if (t >= sentence.TokenEnd || !Is(document, t, ","))
+        {
+            return null;
+        }
+
+        t++;
+        if (t < sentence.TokenEnd && Is(document, t, "mostly", "mainly", "largely", "chiefly", "all", "most", "many", "predominantly"))
+        {
+            t++;
+        }
+
+        for (int k = h + 1; k < hits.Count && hits[k].First <= t; k++)
+        {
+            if (hits[k].First == t && hits[k].Entry.Kind == ActorEntryKind.CountryPeople)
+            {
+                return hits[k].Entry.Code.Length >= 3 ? hits[k].Entry.Code[..3] : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The country of "for|of|with|at (the) X-based ..." right after a role, when X is a country or capital.</summary>
+    private string? BasedIn(Document document, Sentence sentence, int roleEnd)
+    {
+        int t = roleEnd + 1;
+        if (t >= sentence.TokenEnd || !Is(document, t, "for", "of", "with", "at"))
+        {
+            return null;
+        }
+
+        t++;
+        if (t < sentence.TokenEnd && Is(document, t, "the", "a", "an"))
+        {
+            t++;
+        }
+
+        if (t >= sentence.TokenEnd)
+        {
+            return null;
+        }
+
+        var word = document.TokenText(t);
+        const string suffix = "-based";
+        if (word.Length <= suffix.Length || !word.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string? code = CountryOfPlace(word[..^suffix.Length].ToString());
+        return code is { Length: 3 } ? code : code?[..3];
     }
 
     private static string HeadWord(Document document, Hit agent) => Vocabulary.Fold(document.TokenText(agent.Last));
@@ -797,6 +865,11 @@ public sealed class ActorStage : IPipelineStage
         }
 
         int before = first - 1;
+        if (before >= sentence.TokenStart && Is(document, before, "central", "northern", "southern", "eastern", "western", "downtown", "north", "south", "east", "west", "greater"))
+        {
+            before--; // "in central Moscow", "in northern Syria"
+        }
+
         if (before >= sentence.TokenStart && Is(document, before, "the"))
         {
             before--;

@@ -109,6 +109,7 @@ public sealed partial class EventStage : IPipelineStage
             (PatternMatch Match, List<ActorMention> Sources)? previous = null;
             int rebuttalEnd = -1; // end of a coded 016 whose object names an accusation
             int criticismEnd = -1; // end of a coded verb of root 11 ("condemning what he called Russia's war of aggression")
+            var violentTriggers = new HashSet<int>(); // triggers of force coded in this sentence
             foreach (var match in matches)
             {
                 if (match.Pattern.IsNull)
@@ -165,6 +166,14 @@ public sealed partial class EventStage : IPipelineStage
                 if (IsUnderAllegation(document, sentence, match) && !IsSpeechCode(code))
                 {
                     Trace(trace, sentence, match, "not coded", "the act is framed as alleged (CODING_RULES 8.2): only the accusation is coded", null, null, null);
+                    continue;
+                }
+
+                if (tree is not null && IsForceCode(code) && ActorStage.Is(document, match.Trigger, "killing", "wounding", "injuring") &&
+                    tree.Relation(match.Trigger) is "advcl" or "xcomp" or "conj" && violentTriggers.Contains(tree.Head(match.Trigger)))
+                {
+                    // "blew up a bus, killing 35 passengers": the deaths are the outcome of the act already coded.
+                    Trace(trace, sentence, match, "not coded", "the outcome ('killing ...') of a use of force already coded in this sentence", null, null, null);
                     continue;
                 }
 
@@ -269,6 +278,15 @@ public sealed partial class EventStage : IPipelineStage
                     targets = [new ActorMention(rival.First, rival.Last, rival.Country!, ActorMentionKind.Country, rival.Locative, rival.Evidence) { Group = rival.Group }];
                 }
 
+                if (code == "0874" && sources is { Count: > 0 } && sources[0].Country is string withdrawing &&
+                    (targets is null || targets.All(t => t.Country == withdrawing)) &&
+                    CountryOfPlaceAfter(document, sentence, match, ["of", "from"]) is string left && left != withdrawing)
+                {
+                    // "pulled its troops out of the city of Kherson": the withdrawal is from the country the place is in.
+                    var head = sources[0];
+                    targets = [new ActorMention(head.First, head.Last, left, ActorMentionKind.Country, false, head.Evidence) { Group = -3 }];
+                }
+
                 if (targets is not null && sources is not null && IsDomesticCode(code) &&
                     targets.All(t => t.Country is not null && t.Country == sources[0].Country && (t.Code.Length == 3 || t.Code.EndsWith("GOV", StringComparison.Ordinal))))
                 {
@@ -348,6 +366,31 @@ public sealed partial class EventStage : IPipelineStage
                 if (code.StartsWith("11", StringComparison.Ordinal) && tree is not null && tree.Upos(match.Trigger) == "VERB")
                 {
                     criticismEnd = match.End;
+                }
+
+                if (IsForceCode(code) && !code.StartsWith("181", StringComparison.Ordinal))
+                {
+                    // Killing in the course of an abduction is an act of its own ("kidnapping students and killing a guard").
+                    for (int t = match.Trigger; t <= match.TriggerEnd; t++)
+                    {
+                        violentTriggers.Add(t);
+                    }
+                }
+
+                if (code.StartsWith("062", StringComparison.Ordinal) && (match.Pattern.Flags & PatternFlags.Reciprocal) != 0 && targets is { Count: >= 2 })
+                {
+                    // A joint exercise with several partners is one exercise of all of them: the partners drill with
+                    // each other too (CODING_RULES 7, pairwise reciprocal events).
+                    for (int a = 0; a < targets.Count; a++)
+                    {
+                        for (int b = a + 1; b < targets.Count; b++)
+                        {
+                            if (targets[a].Country != targets[b].Country)
+                            {
+                                Emit(document, sentence, match, code, negated, [targets[a]], [targets[b]], events, seen);
+                            }
+                        }
+                    }
                 }
             }
 
@@ -511,7 +554,7 @@ public sealed partial class EventStage : IPipelineStage
     /// <summary>Acts whose actors a report may leave implied: arrests, domestic measures, protests, mass violence.</summary>
     internal static bool IsImpliedActorCode(string code) =>
         code.StartsWith("173", StringComparison.Ordinal) || code.StartsWith("172", StringComparison.Ordinal) ||
-        code.StartsWith("14", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal);
+        code.StartsWith("14", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal) || code == "075";
 
     /// <summary>
     /// Actors a report leaves implied (CODING_RULES 5-6): an agentless arrest ("staff detained in Kiev", "were
@@ -534,7 +577,11 @@ public sealed partial class EventStage : IPipelineStage
         if (sources is null && tree is not null && mentions.Count > 0)
         {
             var nonLocative = mentions.Where(m => !m.Locative).ToList();
-            explicitNonActor = SyntacticActors.Read(document, tree, nonLocative, match.Trigger, match.TriggerEnd, null)?.SourceIsNonActor == true;
+            var read = SyntacticActors.Read(document, tree, nonLocative, match.Trigger, match.TriggerEnd, null);
+            // A time possessor ("last week's massacre") names no agent.
+            explicitNonActor = read?.SourceIsNonActor == true &&
+                               !ActorStage.Is(document, read.Roles.Source, "week", "month", "year", "day", "night", "weekend", "today", "yesterday",
+                                   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
         }
 
         string? placeCountry = mentions.FirstOrDefault(m => m.Locative && m.Country is not null)?.Country;
@@ -542,7 +589,9 @@ public sealed partial class EventStage : IPipelineStage
         ActorMention Make(string country, string role) =>
             new(anchor?.First ?? match.Trigger, anchor?.Last ?? match.Trigger, country + role, ActorMentionKind.Inferred, false, anchor?.Evidence ?? []) { Group = -4 };
 
-        bool nounTrigger = tree is not null && document.Upos[match.Trigger] == "NOUN";
+        // The act is named by a noun: "protests turned violent", "an unauthorised rally".
+        bool nounTrigger = tree is not null && (document.Upos[match.Trigger] == "NOUN" ||
+                                                (document.Upos[match.Trigger] == "ADJ" && document.Upos[match.TriggerEnd] == "NOUN"));
         if (code.StartsWith("14", StringComparison.Ordinal) && nounTrigger)
         {
             // A protest noun without protesters of its own: "protests turned violent", "an unauthorised rally".
@@ -581,9 +630,21 @@ public sealed partial class EventStage : IPipelineStage
             return null;
         }
 
+        if (code.StartsWith("173", StringComparison.Ordinal) && targets is null && (placeCountry ?? dateline) is string protestCountry &&
+            ProtestWordIn(document, sentence))
+        {
+            // "About 200 more were held at a similar protest": people detained at a protest are protesters (CODING_RULES 6).
+            return ([Make(protestCountry, "COP")], [Make(protestCountry, "OPP")], false, "agentless arrest at a protest: the police against the protesters (CODING_RULES 6)");
+        }
+
         if (code.StartsWith("173", StringComparison.Ordinal) && targets is not null && (placeCountry ?? dateline) is string arrestCountry)
         {
             return ([Make(arrestCountry, "COP")], targets, false, "agentless arrest: the police of the country where it happened (CODING_RULES 6)");
+        }
+
+        if (code == "075" && targets is not null && (placeCountry ?? dateline) is string asylumCountry)
+        {
+            return ([Make(asylumCountry, "GOV")], targets, false, "agentless grant of asylum: the government of the country that grants it (CODING_RULES 6)");
         }
 
         if (code.StartsWith("172", StringComparison.Ordinal) && (placeCountry ?? dateline) is string measureCountry)
@@ -591,13 +652,86 @@ public sealed partial class EventStage : IPipelineStage
             return ([Make(measureCountry, "GOV")], targets, false, "agentless domestic measure: the government's, on its country (CODING_RULES 6)");
         }
 
-        if (code.StartsWith("20", StringComparison.Ordinal) && targets is null && dateline is not null && !accusation &&
-            !mentions.Any(m => !m.Locative && m.Country is not null && m.Country != dateline))
+        if (code.StartsWith("20", StringComparison.Ordinal) && !accusation && (targets is null || targets.All(t => t.Kind == ActorMentionKind.Inferred)))
         {
-            return (null, [Make(dateline, "CVL")], true, "mass violence, perpetrator not named: null source, the reporting country's civilians (CODING_RULES 5)");
+            // The victims' country: a town named after the act ("in the town of Houla"), else that of victims named
+            // without a country of their own, else the dateline's when the sentence names no other country.
+            string role = targets?[0].Code is { Length: 6 } named ? named[3..] : "CVL";
+            string? victims = CountryOfPlaceAfter(document, sentence, match, ["in", "at", "near"]) ?? targets?[0].Country ??
+                              (dateline is not null && !mentions.Any(m => !m.Locative && m.Country is not null && m.Country != dateline) ? dateline : null);
+            if (victims is not null)
+            {
+                return (null, [Make(victims, role)], true, "mass violence, perpetrator not named: null source, the civilians of the country where it happened (CODING_RULES 5)");
+            }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The country of a place named after one of <paramref name="prepositions"/> (and "the city|town|village of")
+    /// behind a trigger, by the gazetteer: "pulling its troops out of the city of Kherson" -> UKR, "the massacre
+    /// of 108 people in the town of Houla" -> SYR.
+    /// </summary>
+    private string? CountryOfPlaceAfter(Document document, Sentence sentence, PatternMatch match, string[] prepositions)
+    {
+        int limit = Math.Min(sentence.TokenEnd, match.TriggerEnd + 12);
+        for (int t = match.TriggerEnd + 1; t < limit; t++)
+        {
+            if (IsClauseBreak(document, t))
+            {
+                break;
+            }
+
+            if (!ActorStage.Is(document, t, prepositions))
+            {
+                continue;
+            }
+
+            int first = t + 1;
+            while (first < limit && ActorStage.Is(document, first, "the", "city", "town", "village", "region", "province", "district", "of"))
+            {
+                first++;
+            }
+
+            if (first >= limit || document.TokenText(first).Length == 0 || !char.IsUpper(document.TokenText(first)[0]))
+            {
+                continue;
+            }
+
+            var gazetteer = Dyad.Lexicon.Geo.Gazetteer.Default;
+            var found = gazetteer.Lookup(document.TokenText(first), allowVariants: false);
+            if (!found.Found || gazetteer[found.Places[0]] is not { Kind: Dyad.Lexicon.Geo.PlaceKind.City or Dyad.Lexicon.Geo.PlaceKind.Admin1 } place)
+            {
+                continue;
+            }
+
+            foreach (var (code, alpha2) in _lexicon.Actors.CountryIso2)
+            {
+                if (alpha2 == place.Country && code.Length == 3)
+                {
+                    return code;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsForceCode(string code) =>
+        code.StartsWith("18", StringComparison.Ordinal) || code.StartsWith("19", StringComparison.Ordinal) || code.StartsWith("20", StringComparison.Ordinal);
+
+    private static bool ProtestWordIn(Document document, Sentence sentence)
+    {
+        for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+        {
+            if (ActorStage.Is(document, t, "protest", "protests", "rally", "rallies", "demonstration", "demonstrations", "protesters", "demonstrators"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Force posture (15x) and military withdrawal (0874): acts aimed at a rival, never at one's own forces.</summary>
