@@ -26,7 +26,7 @@ public sealed class DyadCoder
             // Only sentences that can yield an event are parsed (an actor and a pattern trigger); in explain mode, all.
             stages.Add(explain
                 ? new AnalysisStage()
-                : new AnalysisStage(worthParsing: ParseSelection.WorthParsing(Lexicon), filterNeeds: [Layer.Lexical, Layer.Actors]));
+                : new AnalysisStage(worthParsing: ParseSelection.WorthParsing(Lexicon), filterNeeds: [Layer.Lexical, Layer.Actors], worthTagging: ParseSelection.WorthTagging(Lexicon)));
         }
 
         stages.AddRange(

@@ -36,19 +36,25 @@ public static class ParseSelection
             }
         }
 
-        // Without an actor, a sentence can still hold an act whose actors are implied by the dateline country
-        // ("The island was placed under curfew", "protests turned violent"; EventStage.ImpliedActors).
-        if (!hasActor && document.GetLayer<ActorLayer>().DatelineCountry is null)
-        {
-            return false;
-        }
+        return hasActor && HasTrigger(document, sentence, lexicon, impliedOnly: false);
+    };
 
+    /// <summary>
+    /// Sentences without an actor that may still hold an act whose actors are implied by the dateline country ("The
+    /// island was placed under curfew", "protests turned violent"; EventStage.ImpliedActors): the coder reads them
+    /// with tags and lemmas (a protest noun, a passive) but without a parse, which would cost far more.
+    /// </summary>
+    public static Func<Document, Sentence, bool> WorthTagging(Lexicon.Lexicon lexicon) => (document, sentence) =>
+        document.GetLayer<ActorLayer>().DatelineCountry is not null && HasTrigger(document, sentence, lexicon, impliedOnly: true);
+
+    private static bool HasTrigger(Document document, Sentence sentence, Lexicon.Lexicon lexicon, bool impliedOnly)
+    {
         var lexical = document.GetLayer<LexicalLayer>();
         for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
         {
             foreach (int id in lexical.Candidates(t))
             {
-                if (id >= 0 && lexicon.Verbs.TriggeredBy(id).Length > 0 && (hasActor || HasImpliedActorPattern(lexicon.Verbs.TriggeredBy(id))))
+                if (id >= 0 && lexicon.Verbs.TriggeredBy(id).Length > 0 && (!impliedOnly || HasImpliedActorPattern(lexicon.Verbs.TriggeredBy(id))))
                 {
                     return true;
                 }
@@ -56,7 +62,7 @@ public static class ParseSelection
         }
 
         return false;
-    };
+    }
 
     private static bool HasImpliedActorPattern(ReadOnlySpan<Lexicon.VerbPattern> patterns)
     {

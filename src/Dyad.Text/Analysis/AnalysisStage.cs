@@ -10,18 +10,22 @@ public sealed class AnalysisStage : IPipelineStage
 {
     private readonly AnalyserModel? _model;
     private readonly Func<Document, Sentence, bool>? _worthParsing;
+    private readonly Func<Document, Sentence, bool>? _worthTagging;
     private readonly IReadOnlyList<Layer> _needs;
 
     /// <summary>
     /// Creates the stage over <paramref name="model"/>, or over <see cref="AnalyserModel.Default"/> (loaded on first use) when null.
     /// With <paramref name="worthParsing"/>, only the sentences it accepts are analysed; the others get neutral values
     /// (tag <c>X</c>, lemma = the word, each word its own root), which consumers treat as "no parse". Layers the
-    /// filter reads are listed in <paramref name="filterNeeds"/>.
+    /// filter reads are listed in <paramref name="filterNeeds"/>. Sentences <paramref name="worthParsing"/> rejects
+    /// but <paramref name="worthTagging"/> accepts are tagged and lemmatized without a parse (each word its own root).
     /// </summary>
-    public AnalysisStage(AnalyserModel? model = null, Func<Document, Sentence, bool>? worthParsing = null, IReadOnlyList<Layer>? filterNeeds = null)
+    public AnalysisStage(AnalyserModel? model = null, Func<Document, Sentence, bool>? worthParsing = null, IReadOnlyList<Layer>? filterNeeds = null,
+        Func<Document, Sentence, bool>? worthTagging = null)
     {
         _model = model;
         _worthParsing = worthParsing;
+        _worthTagging = worthTagging;
         _needs = [Layer.Tokens, Layer.Sentences, .. filterNeeds ?? []];
     }
 
@@ -54,9 +58,15 @@ public sealed class AnalysisStage : IPipelineStage
         {
             // A dateline ("DUBAI –", "NEW DELHI, Sept 10 –") is parsed as a unit of its own, so that the city is
             // never read as the subject of the report's first sentence.
+            bool parse = true;
             if (_worthParsing is not null && !_worthParsing(document, sentence))
             {
-                continue; // left neutral below
+                if (_worthTagging is null || !_worthTagging(document, sentence))
+                {
+                    continue; // left neutral below
+                }
+
+                parse = false; // tags and lemmas only
             }
 
             int split = sentence.TokenStart;
@@ -67,16 +77,16 @@ public sealed class AnalysisStage : IPipelineStage
 
             if (split > sentence.TokenStart && split < sentence.TokenEnd)
             {
-                Analyse(sentence.TokenStart, split - sentence.TokenStart);
-                Analyse(split, sentence.TokenEnd - split);
+                Analyse(sentence.TokenStart, split - sentence.TokenStart, parse);
+                Analyse(split, sentence.TokenEnd - split, parse);
             }
             else
             {
-                Analyse(sentence.TokenStart, sentence.TokenCount);
+                Analyse(sentence.TokenStart, sentence.TokenCount, parse);
             }
         }
 
-        void Analyse(int first, int count)
+        void Analyse(int first, int count, bool parse)
         {
             for (int i = 0; i < count; i++)
             {
@@ -90,7 +100,8 @@ public sealed class AnalysisStage : IPipelineStage
                 xpos.AsSpan(first, count),
                 lemmas.AsSpan(first, count),
                 heads.AsSpan(first, count),
-                relations.AsSpan(first, count));
+                relations.AsSpan(first, count),
+                parse);
             for (int i = first; i < first + count; i++)
             {
                 if (heads[i] >= 0)

@@ -65,6 +65,23 @@ public sealed class ShippedModelTests
     }
 
     [Fact]
+    public void AnalysisStage_TagOnlySentences_GetTagsAndLemmasButNoTree()
+    {
+        var document = new Document("d", "Armenia accused Azerbaijan of shelling Lachin. Protests turned violent in the capital. Nothing happened.");
+        var stage = new AnalysisStage(
+            worthParsing: (d, s) => s.Index == 0,
+            worthTagging: (d, s) => s.Index == 1);
+        Pipeline.Create(new SegmentationStage(), stage).Run(document);
+        int accused = IndexOf(document, "accused");
+        Assert.Equal("obj", document.Relations[IndexOf(document, "Azerbaijan", from: accused)]); // parsed
+        int protests = IndexOf(document, "Protests");
+        Assert.Equal("NOUN", document.Upos[protests]); // tagged ...
+        Assert.Equal("protest", document.Lemmas[protests]);
+        Assert.Equal(-1, document.Heads[protests]); // ... but not parsed
+        Assert.Equal("X", document.Upos[IndexOf(document, "happened")]); // neither
+    }
+
+    [Fact]
     public void AnalysisStage_Document_AddsLayersWithHeadsInsideSentences()
     {
         var document = new Document("d", "Azerbaijan's army didn't attack. Armenia accused Azerbaijan of shelling Lachin.");
