@@ -159,6 +159,15 @@ public sealed class ActorStage : IPipelineStage
     {
         var surnames = new Dictionary<string, ActorMention>(StringComparer.Ordinal);
         var added = new List<ActorMention>();
+        var sentenceStart = new bool[document.TokenCount];
+        foreach (var sentence in document.Sentences)
+        {
+            if (sentence.TokenStart < sentenceStart.Length)
+            {
+                sentenceStart[sentence.TokenStart] = true;
+            }
+        }
+
         int next = 0;
         for (int t = 0; t < document.TokenCount; t++)
         {
@@ -175,7 +184,7 @@ public sealed class ActorStage : IPipelineStage
 
             if (surnames.Count == 0 || !lexical.Capitalised[t] || document.Token(t).Kind != TokenKind.Word || (next < mentions.Count && mentions[next].First <= t) ||
                 (t + 1 < document.TokenCount && lexical.Capitalised[t + 1] && document.Token(t + 1).Kind == TokenKind.Word) ||
-                (t > 0 && lexical.Capitalised[t - 1] && document.Token(t - 1).Kind == TokenKind.Word && !IsSentenceStart(document, t - 1)))
+                (t > 0 && lexical.Capitalised[t - 1] && document.Token(t - 1).Kind == TokenKind.Word && !sentenceStart[t - 1]))
             {
                 continue; // part of a longer name ("Sergei Lavrov", "Mr Lavrov" is fine: "Mr" is no name here)
             }
@@ -192,19 +201,6 @@ public sealed class ActorStage : IPipelineStage
         }
 
         return [.. mentions.Concat(added).OrderBy(m => m.First).ThenByDescending(m => m.Last)];
-    }
-
-    private static bool IsSentenceStart(Document document, int t)
-    {
-        foreach (var sentence in document.Sentences)
-        {
-            if (sentence.TokenStart == t)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static readonly FrozenSet<string> ModifiedThings = new[]
