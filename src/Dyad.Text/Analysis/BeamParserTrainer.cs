@@ -61,26 +61,11 @@ internal sealed class BeamParserTrainer
             {
                 var s = sentences[si];
                 int n = s.Count;
-                if (n + 1 > words.Length)
-                {
-                    words = new WordHashes[n * 2];
-                    gold = new int[n * 2];
-                    goldLabels = new byte[n * 2];
-                }
-
-                if (s.Heads.Any(h => h < 0))
+                if (!DependencyParser.LoadGold(s, labelId, ref words, ref gold, ref goldLabels))
                 {
                     continue;
                 }
 
-                for (int i = 0; i < n; i++)
-                {
-                    words[i] = WordHashes.Of(s.Forms[i]);
-                    gold[i] = s.Heads[i] == 0 ? n : s.Heads[i] - 1;
-                    goldLabels[i] = labelId.TryGetValue(s.Relations[i], out int lid) ? (byte)lid : (byte)0;
-                }
-
-                DependencyParser.Projectivize(gold.AsSpan(0, n));
                 var sentence = new TaggedSentence(words.AsSpan(0, n), tags[si].Xpos, tags[si].Upos);
                 var best = trainer.Learn(sentence, gold.AsSpan(0, n), goldLabels.AsSpan(0, n));
                 for (int i = 0; i < n; i++)

@@ -748,33 +748,11 @@ internal sealed class DependencyParser
             {
                 var s = sentences[si];
                 int n = s.Count;
-                if (n + 1 > words.Length)
-                {
-                    words = new WordHashes[n * 2];
-                    gold = new int[n * 2];
-                    goldLabel = new byte[n * 2];
-                }
-
-                bool usable = true;
-                for (int i = 0; i < n; i++)
-                {
-                    words[i] = WordHashes.Of(s.Forms[i]);
-                    int h = s.Heads[i];
-                    if (h < 0)
-                    {
-                        usable = false;
-                    }
-
-                    gold[i] = h == 0 ? n : h - 1;
-                    goldLabel[i] = labelId.TryGetValue(BaseRelation(s.Relations[i]), out int lid) ? (byte)lid : (byte)0;
-                }
-
-                if (!usable)
+                if (!LoadGold(s, labelId, ref words, ref gold, ref goldLabel))
                 {
                     continue;
                 }
 
-                Projectivize(gold.AsSpan(0, n));
                 var w = words.AsSpan(0, n);
                 var xp = tags[si].Xpos.AsSpan();
                 var up = tags[si].Upos.AsSpan();
@@ -855,6 +833,37 @@ internal sealed class DependencyParser
 
     /// <summary>The relation as the parser predicts it (the full UD relation, subtypes included).</summary>
     public static string BaseRelation(string relation) => relation;
+
+    /// <summary>
+    /// Reads a training sentence into the trainers' buffers (grown when too short): word hashes, gold heads (the root
+    /// is <c>n</c>, after the last word) lifted to a projective tree, and relation ids. False when a word has no head.
+    /// </summary>
+    internal static bool LoadGold(ConllUSentence sentence, Dictionary<string, int> labelId, ref WordHashes[] words, ref int[] gold, ref byte[] labels)
+    {
+        int n = sentence.Count;
+        if (n + 1 > words.Length)
+        {
+            words = new WordHashes[n * 2];
+            gold = new int[n * 2];
+            labels = new byte[n * 2];
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            int h = sentence.Heads[i];
+            if (h < 0)
+            {
+                return false;
+            }
+
+            words[i] = WordHashes.Of(sentence.Forms[i]);
+            gold[i] = h == 0 ? n : h - 1;
+            labels[i] = labelId.TryGetValue(BaseRelation(sentence.Relations[i]), out int lid) ? (byte)lid : (byte)0;
+        }
+
+        Projectivize(gold.AsSpan(0, n));
+        return true;
+    }
 
     /// <summary>Lifts non-projective arcs (to the head's head) until the tree is projective. Heads 0-based, root = n.</summary>
     public static void Projectivize(Span<int> heads)
