@@ -136,7 +136,7 @@ public sealed partial class EventStage
         {
             if (events[e].Record.Root is "02" or "10" && events[e].TargetTokens is { } tokens)
             {
-                return mentions.FirstOrDefault(m => m.First == tokens.First && m.Last == tokens.Last);
+                return MentionSpanning(mentions, tokens);
             }
         }
 

@@ -104,8 +104,8 @@ public sealed partial class EventStage : IPipelineStage
             }
 
             bool discard = ContainsDiscard(lexical, sentence);
-            int appealVerb = AppealVerb(document, sentence);
-            var matches = FindMatches(document, lexical, sentence, sentenceMentions, appealVerb >= 0);
+            int appealVerb = UnknownYet; // looked for only when a [demanded] pattern needs it
+            var matches = FindMatches(document, lexical, sentence, sentenceMentions, ref appealVerb);
             (PatternMatch Match, List<ActorMention> Sources)? previous = null;
             int rebuttalEnd = -1; // end of a coded 016 whose object names an accusation
             int criticismEnd = -1; // end of a coded verb of root 11 ("condemning what he called Russia's war of aggression")
@@ -857,7 +857,9 @@ public sealed partial class EventStage : IPipelineStage
         public ActorMention? MentionAt(int token) => token >= Sentence.TokenStart && token < Sentence.TokenEnd ? StartsAt[token - Sentence.TokenStart] : null;
     }
 
-    private List<PatternMatch> FindMatches(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions, bool hasAppealVerb)
+    private const int UnknownYet = -2;
+
+    private List<PatternMatch> FindMatches(Document document, LexicalLayer lexical, Sentence sentence, List<ActorMention> mentions, ref int appealVerb)
     {
         var matches = new List<PatternMatch>();
         var index = new SentenceIndex(sentence, mentions);
@@ -897,9 +899,18 @@ public sealed partial class EventStage : IPipelineStage
                         break;
                     }
 
-                    if (!AllPresent(pattern.RequiredWords, present) || (!hasAppealVerb && (pattern.Flags & PatternFlags.Demanded) != 0))
+                    if (!AllPresent(pattern.RequiredWords, present))
                     {
                         continue;
+                    }
+
+                    if ((pattern.Flags & PatternFlags.Demanded) != 0)
+                    {
+                        appealVerb = appealVerb == UnknownYet ? AppealVerb(document, sentence) : appealVerb;
+                        if (appealVerb < 0)
+                        {
+                            continue; // a demanded act needs an appeal verb in its sentence
+                        }
                     }
 
                     var match = TryMatch(document, lexical, index, pattern, i);

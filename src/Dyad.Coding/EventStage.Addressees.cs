@@ -3,11 +3,16 @@ using Dyad.Text;
 namespace Dyad.Coding;
 
 /// <summary>
-/// Rejections of "the offer" or "the proposal" made earlier in the article: the maker is the target, and turning down
-/// an offer of talks is 125 (CODING_RULES 3, reject a proposal to negotiate).
+/// Addressees the words leave implicit: the maker of "the offer" rejected (125 for an offer of talks), the party a
+/// speaker addressed before in the sentence, the one who answered an appeal noun ("rebuffed calls from X"), the
+/// speaker of a quotation, and the null target of an appeal to nobody named or of a vague collective.
 /// </summary>
 public sealed partial class EventStage
 {
+    /// <summary>The mention spanning exactly <paramref name="tokens"/> (an earlier event's source or target), or null.</summary>
+    private static ActorMention? MentionSpanning(List<ActorMention> mentions, (int First, int Last) tokens) =>
+        mentions.FirstOrDefault(m => m.First == tokens.First && m.Last == tokens.Last);
+
     private static (ActorMention Maker, bool OfTalks)? OfferAnswered(Document document, Sentence sentence, PatternMatch match, List<ActorMention> rejecting, List<CodedEvent> events, ActorLayer actors)
     {
         bool namesOffer = false;
@@ -32,7 +37,7 @@ public sealed partial class EventStage
                 continue;
             }
 
-            var maker = actors.Mentions.FirstOrDefault(m => m.First == tokens.First && m.Last == tokens.Last);
+            var maker = MentionSpanning(actors.Mentions, tokens);
             if (maker is null)
             {
                 continue;
@@ -53,7 +58,7 @@ public sealed partial class EventStage
             if (earlier.SourceTokens is { } s && sources.Any(m => m.First == s.First && m.Last == s.Last || m.Code == earlier.Record.Source) &&
                 earlier.TargetTokens is { } t)
             {
-                return actors.Mentions.FirstOrDefault(m => m.First == t.First && m.Last == t.Last);
+                return MentionSpanning(actors.Mentions, t);
             }
         }
 
