@@ -25,8 +25,8 @@ public sealed class DyadCoder
         {
             // Only sentences that can yield an event are parsed (an actor and a pattern trigger); in explain mode, all.
             stages.Add(explain
-                ? new AnalysisStage()
-                : new AnalysisStage(worthParsing: ParseSelection.WorthParsing(Lexicon), filterNeeds: [Layer.Lexical, Layer.Actors], worthTagging: ParseSelection.WorthTagging(Lexicon)));
+                ? new AnalysisStage(fastParser: true)
+                : new AnalysisStage(worthParsing: ParseSelection.WorthParsing(Lexicon), filterNeeds: [Layer.Lexical, Layer.Actors], worthTagging: ParseSelection.WorthTagging(Lexicon), fastParser: true));
         }
 
         stages.AddRange(

@@ -26,20 +26,28 @@ internal static class AnalyserCommands
         var localLabels = new Option<bool>("--local-label-updates") { Description = "Beam parser: also correct the relation of every gold arc locally.", DefaultValueFactory = _ => new AnalyserTrainingOptions().LocalLabelUpdates };
         var decodeBeam = new Option<int>("--decode-beam") { Description = "Beam width the saved model parses with (0 = the training beam).", DefaultValueFactory = _ => new AnalyserTrainingOptions().DecodeBeamWidth };
         var devEachEpoch = new Option<bool>("--dev-each-epoch") { Description = "Also score the parser on --dev after every epoch (slower; to choose the number of epochs)." };
+        var biaffineEpochs = new Option<int>("--biaffine-epochs") { Description = "Also train the biaffine (BiLSTM) parser for this many epochs, keeping the one best on --dev (0 = none).", DefaultValueFactory = _ => new AnalyserTrainingOptions().BiaffineEpochs };
+        var biaffineHidden = new Option<int>("--biaffine-hidden") { Description = "LSTM units per direction of the biaffine parser.", DefaultValueFactory = _ => new AnalyserTrainingOptions().BiaffineHidden };
+        var biaffineLayers = new Option<int>("--biaffine-layers") { Description = "BiLSTM layers of the biaffine parser.", DefaultValueFactory = _ => new AnalyserTrainingOptions().BiaffineLayers };
+        var biaffineArcDim = new Option<int>("--biaffine-arc-dim") { Description = "Width of the biaffine parser's head and dependent projections.", DefaultValueFactory = _ => new AnalyserTrainingOptions().BiaffineArcDim };
+        var biaffineLabelDim = new Option<int>("--biaffine-label-dim") { Description = "Width of the biaffine parser's relation classifier.", DefaultValueFactory = _ => new AnalyserTrainingOptions().BiaffineLabelDim };
+        var threads = new Option<int>("--threads") { Description = "Threads for biaffine training (the model does not depend on it).", DefaultValueFactory = _ => new AnalyserTrainingOptions().Threads };
+        var transitionFrom = new Option<string?>("--transition-parser-from") { Description = "Take the transition-based parser from this model file instead of training one (same tag sets needed); use with --parser-epochs 0 and --biaffine-epochs N to add a biaffine parser to an existing model." };
         var limit = new Option<int>("--limit") { Description = "Train on the first N sentences only (0 = all).", DefaultValueFactory = _ => 0 };
         var command = new Command("train-analyser", "Train the tagger, lemmatizer and dependency parser on a UD treebank and write a model file.")
         {
-            train, dev, output, taggerEpochs, parserEpochs, seed, beam, localLabels, decodeBeam, devEachEpoch, limit,
+            train, dev, output, taggerEpochs, parserEpochs, seed, beam, localLabels, decodeBeam, devEachEpoch, biaffineEpochs, biaffineHidden, biaffineLayers, biaffineArcDim, biaffineLabelDim, threads, transitionFrom, limit,
         };
         command.SetAction(parse => RunTrain(
             parse.GetValue(train)!,
             parse.GetValue(dev),
             parse.GetValue(output)!,
-            new AnalyserTrainingOptions() with { TaggerEpochs = parse.GetValue(taggerEpochs), ParserEpochs = parse.GetValue(parserEpochs), Seed = parse.GetValue(seed), BeamWidth = parse.GetValue(beam), LocalLabelUpdates = parse.GetValue(localLabels), DecodeBeamWidth = parse.GetValue(decodeBeam) },
+            new AnalyserTrainingOptions() with { TaggerEpochs = parse.GetValue(taggerEpochs), ParserEpochs = parse.GetValue(parserEpochs), Seed = parse.GetValue(seed), BeamWidth = parse.GetValue(beam), LocalLabelUpdates = parse.GetValue(localLabels), DecodeBeamWidth = parse.GetValue(decodeBeam), BiaffineEpochs = parse.GetValue(biaffineEpochs), BiaffineHidden = parse.GetValue(biaffineHidden), BiaffineLayers = parse.GetValue(biaffineLayers), BiaffineArcDim = parse.GetValue(biaffineArcDim), BiaffineLabelDim = parse.GetValue(biaffineLabelDim), Threads = parse.GetValue(threads) },
             parse.GetValue(limit),
             Console.Out,
             Console.Error,
-            parse.GetValue(devEachEpoch)));
+            parse.GetValue(devEachEpoch),
+            parse.GetValue(transitionFrom)));
         return command;
     }
 
@@ -48,13 +56,43 @@ internal static class AnalyserCommands
         var gold = new Option<string>("--gold") { Description = "Gold treebank (CoNLL-U), e.g. en_ewt-ud-test.conllu.", Required = true };
         var model = new Option<string?>("--model") { Description = "Model file (default: the model shipped with Dyad)." };
         var pred = new Option<string?>("--pred") { Description = "Write the predicted analyses here (CoNLL-U)." };
-        var beam = new Option<int>("--beam") { Description = "Decode with this parser beam width instead of the model's (1 = greedy).", DefaultValueFactory = _ => 0 };
+        var beam = new Option<int>("--beam") { Description = "Parse with the transition-based parser at this beam width instead of the model's parser (1 = greedy).", DefaultValueFactory = _ => 0 };
+        var parser = ParserOption();
         var command = new Command("eval-analyser", "Score the analyser on gold CoNLL-U: UPOS, XPOS, lemma, UAS, LAS with gold tokenization; tokenization F1 on the raw '# text' lines.")
         {
-            gold, model, pred, beam,
+            gold, model, pred, beam, parser,
         };
-        command.SetAction(parse => RunEval(parse.GetValue(gold)!, parse.GetValue(model), parse.GetValue(pred), Console.Out, Console.Error, parse.GetValue(beam)));
+        command.SetAction(parse => RunEval(parse.GetValue(gold)!, parse.GetValue(model), parse.GetValue(pred), Console.Out, Console.Error, parse.GetValue(beam), parse.GetValue(parser)!));
         return command;
+    }
+
+    private static Option<string> ParserOption()
+    {
+        var parser = new Option<string>("--parser")
+        {
+            Description = "Which of the model's parsers: auto (biaffine when the model has one), biaffine (accurate) or transition (fast, as the event coder uses).",
+            DefaultValueFactory = _ => "auto",
+        };
+        parser.AcceptOnlyFromAmong("auto", "biaffine", "transition");
+        return parser;
+    }
+
+    /// <summary>The model restricted to the parser asked for, or null (with the reason written) when it has none such.</summary>
+    private static AnalyserModel? ChooseParser(AnalyserModel model, string parser, TextWriter errors)
+    {
+        switch (parser)
+        {
+            case "transition" when !model.HasTransitionParser:
+                errors.WriteLine("error: this analyser model has no transition-based parser; use --parser biaffine or auto.");
+                return null;
+            case "transition":
+                return model.WithTransitionParser();
+            case "biaffine" when !model.HasBiaffineParser:
+                errors.WriteLine("error: this analyser model has no biaffine parser; use --parser transition or auto.");
+                return null;
+            default:
+                return model;
+        }
     }
 
     private static Command CreateParse()
@@ -65,15 +103,16 @@ internal static class AnalyserCommands
         var model = new Option<string?>("--model") { Description = "Model file (default: the model shipped with Dyad)." };
         var tokenizer = new Option<string>("--tokenizer") { Description = "Word segmentation: default (as the coder uses) or ud (UD English, hyphens split).", DefaultValueFactory = _ => "default" };
         tokenizer.AcceptOnlyFromAmong("default", "ud");
+        var parser = ParserOption();
         var command = new Command("parse", "Segment, tag, lemmatize and parse a text and print the analysis of each sentence.")
         {
-            input, format, model, tokenizer,
+            input, format, model, tokenizer, parser,
         };
-        command.SetAction(parse => RunParse(parse.GetValue(input)!, parse.GetValue(format)!, parse.GetValue(model), parse.GetValue(tokenizer)!, Console.Out, Console.Error, Console.In));
+        command.SetAction(parse => RunParse(parse.GetValue(input)!, parse.GetValue(format)!, parse.GetValue(model), parse.GetValue(tokenizer)!, Console.Out, Console.Error, Console.In, parse.GetValue(parser)!));
         return command;
     }
 
-    public static int RunTrain(string trainPath, string? devPath, string outPath, AnalyserTrainingOptions options, int limit, TextWriter output, TextWriter errors, bool scoreEachEpoch = false)
+    public static int RunTrain(string trainPath, string? devPath, string outPath, AnalyserTrainingOptions options, int limit, TextWriter output, TextWriter errors, bool scoreEachEpoch = false, string? transitionParserFrom = null)
     {
         var train = Read(trainPath, "train-analyser", errors);
         if (train is null)
@@ -81,10 +120,47 @@ internal static class AnalyserCommands
             return 2;
         }
 
+        AnalyserModel? transitionSource = null;
+        if (transitionParserFrom is not null)
+        {
+            transitionSource = LoadModel(transitionParserFrom, errors);
+            if (transitionSource is null)
+            {
+                return 2;
+            }
+
+            if (!transitionSource.HasTransitionParser)
+            {
+                errors.WriteLine($"error: {transitionParserFrom} has no transition-based parser to take.");
+                return 2;
+            }
+
+            options = options with { ParserEpochs = 0 };
+            if (options.BiaffineEpochs <= 0)
+            {
+                errors.WriteLine("error: --transition-parser-from needs --biaffine-epochs N (the parser to train beside it).");
+                return 2;
+            }
+        }
+
         IReadOnlyList<ConllUSentence> sentences = limit > 0 ? train.Take(limit).ToList() : train;
         var clock = Stopwatch.StartNew();
         var devEachEpoch = devPath is not null && scoreEachEpoch ? Read(devPath, "train-analyser", errors) : null;
-        var model = AnalyserTrainer.Train(sentences, options, line => errors.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F0} s] {line}"), devEachEpoch);
+        var biaffineDev = devPath is not null && options.BiaffineEpochs > 0 ? devEachEpoch ?? Read(devPath, "train-analyser", errors) : null;
+        var model = AnalyserTrainer.Train(sentences, options, line => errors.WriteLine($"[{clock.Elapsed.TotalSeconds,5:F0} s] {line}"), devEachEpoch, biaffineDev);
+        if (transitionSource is not null)
+        {
+            try
+            {
+                model = model.WithTransitionParserOf(transitionSource);
+            }
+            catch (ArgumentException e)
+            {
+                errors.WriteLine($"error: {transitionParserFrom}: {e.Message}");
+                return 2;
+            }
+        }
+
         model.Save(outPath);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model written to {outPath} ({new FileInfo(outPath).Length / 1024.0 / 1024.0:F2} MB) in {clock.Elapsed.TotalSeconds:F0} s"));
         if (devPath is not null)
@@ -102,7 +178,7 @@ internal static class AnalyserCommands
         return 0;
     }
 
-    public static int RunEval(string goldPath, string? modelPath, string? predPath, TextWriter output, TextWriter errors, int beamWidth = 0)
+    public static int RunEval(string goldPath, string? modelPath, string? predPath, TextWriter output, TextWriter errors, int beamWidth = 0, string parser = "auto")
     {
         var gold = Read(goldPath, "eval-analyser", errors);
         if (gold is null)
@@ -118,10 +194,18 @@ internal static class AnalyserCommands
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model loaded in {clock.Elapsed.TotalMilliseconds:F0} ms: {model.Description}"));
+        model = ChooseParser(model, beamWidth > 0 ? "transition" : parser, errors);
+        if (model is null)
+        {
+            return 2;
+        }
+
         if (beamWidth > 0)
         {
             model = model.WithBeamWidth(beamWidth);
         }
+
+        output.WriteLine($"parser: {model.ParserKind}");
 
         var predictions = predPath is null ? null : new List<ConllUSentence>();
         output.WriteLine("gold tokenization:");
@@ -137,7 +221,7 @@ internal static class AnalyserCommands
         return 0;
     }
 
-    public static int RunParse(string input, string format, string? modelPath, string tokenizerName, TextWriter output, TextWriter errors, TextReader standardInput)
+    public static int RunParse(string input, string format, string? modelPath, string tokenizerName, TextWriter output, TextWriter errors, TextReader standardInput, string parser = "auto")
     {
         string text;
         if (input == "-")
@@ -155,6 +239,11 @@ internal static class AnalyserCommands
         }
 
         var model = LoadModel(modelPath, errors);
+        if (model is not null)
+        {
+            model = ChooseParser(model, parser, errors);
+        }
+
         if (model is null)
         {
             return 2;

@@ -23,12 +23,15 @@ public sealed record SentenceAnalysis(string[] Upos, string[] Xpos, string[] Lem
 public sealed class AnalyserModel
 {
     /// <summary>
-    /// Format version written in the header. Version 2 adds the parser's beam width; version 1 files (greedy
-    /// parser) are still read. Other versions are refused.
+    /// Format version written in the header. Version 3 holds a transition parser, a biaffine parser or both;
+    /// version 2 (a transition parser with its beam width) and version 1 (a greedy transition parser) files are
+    /// still read. Other versions are refused.
     /// </summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private const int GreedyFormatVersion = 1;
+
+    private const int BeamFormatVersion = 2;
 
     /// <summary>Name of the embedded model resource.</summary>
     public const string ResourceName = "Dyad.Text.Models.en-ewt.analyser";
@@ -39,11 +42,17 @@ public sealed class AnalyserModel
     [ThreadStatic]
     private static Scratch? t_scratch;
 
-    internal AnalyserModel(PosTagger tagger, TreebankLemmatizer lemmatizer, DependencyParser parser, string description)
+    internal AnalyserModel(PosTagger tagger, TreebankLemmatizer lemmatizer, DependencyParser? parser, string description, BiaffineParser? biaffine = null)
     {
+        if (parser is null && biaffine is null)
+        {
+            throw new ArgumentException("An analyser model needs a parser.", nameof(parser));
+        }
+
         Tagger = tagger;
         Lemmatizer = lemmatizer;
         Parser = parser;
+        Biaffine = biaffine;
         Description = description;
     }
 
@@ -61,13 +70,26 @@ public sealed class AnalyserModel
     public IReadOnlyList<string> UposTags => Tagger.Upos;
 
     /// <summary>Dependency relations the model predicts.</summary>
-    public IReadOnlyList<string> Relations => Parser.Labels;
+    public IReadOnlyList<string> Relations => Biaffine?.Labels ?? Parser!.Labels;
+
+    /// <summary>Which parser <see cref="Analyse(string, ReadOnlySpan{TextSpan}, Span{string}, Span{string}, Span{string}, Span{int}, Span{string}, bool)"/> uses: biaffine (more accurate) when the model has one, else transition-based.</summary>
+    public string ParserKind => Biaffine is not null ? "biaffine" : Parser!.BeamWidth > 1 ? $"transition, beam {Parser.BeamWidth}" : "transition, greedy";
+
+    /// <summary>True when the model also carries the fast transition-based parser (see <see cref="WithTransitionParser"/>).</summary>
+    public bool HasTransitionParser => Parser is not null;
+
+    /// <summary>True when the model carries the biaffine (BiLSTM) parser.</summary>
+    public bool HasBiaffineParser => Biaffine is not null;
 
     internal PosTagger Tagger { get; }
 
     internal TreebankLemmatizer Lemmatizer { get; }
 
-    internal DependencyParser Parser { get; }
+    /// <summary>The transition-based parser (greedy or beam), or null.</summary>
+    internal DependencyParser? Parser { get; }
+
+    /// <summary>The biaffine parser, or null; used in preference to <see cref="Parser"/>.</summary>
+    internal BiaffineParser? Biaffine { get; }
 
     /// <summary>Analyses a sentence given as word forms.</summary>
     public SentenceAnalysis Analyse(IReadOnlyList<string> words)
@@ -111,7 +133,8 @@ public sealed class AnalyserModel
         }
 
         var s = t_scratch ??= new Scratch();
-        s.Ensure(n, Tagger.Upos.Length + Tagger.Xpos.Length + Parser.Labels.Length);
+        var labelNames = Biaffine?.Labels ?? Parser!.Labels;
+        s.Ensure(n, Tagger.Upos.Length + Tagger.Xpos.Length + labelNames.Length);
         var hashes = s.Words.AsSpan(0, n);
         for (int i = 0; i < n; i++)
         {
@@ -124,7 +147,14 @@ public sealed class AnalyserModel
         var labels = s.Labels.AsSpan(0, n);
         if (parse)
         {
-            Parser.Parse(hashes, x, u, s.State, s.Beam, heads, labels, s.Features, s.Scores);
+            if (Biaffine is not null)
+            {
+                Biaffine.Parse(hashes, x, s.Biaffine, heads, labels);
+            }
+            else
+            {
+                Parser!.Parse(hashes, x, u, s.State, s.Beam, heads, labels, s.Features, s.Scores);
+            }
         }
 
         for (int i = 0; i < n; i++)
@@ -136,7 +166,7 @@ public sealed class AnalyserModel
             lemmas[i] = Lemmatizer.Lemma(text.AsSpan(words[i].Start, words[i].Length), LemmaTag(up, xp), up);
             if (parse)
             {
-                relations[i] = Parser.Labels[labels[i]];
+                relations[i] = labelNames[labels[i]];
             }
             else
             {
@@ -175,18 +205,62 @@ public sealed class AnalyserModel
     public AnalyserModel Prune(float taggerThreshold, float parserThreshold) => new(
         new PosTagger(Tagger.Upos, Tagger.Xpos, Tagger.Weights.Pruned(taggerThreshold), Tagger.Ambiguity),
         Lemmatizer,
-        new DependencyParser(Parser.Labels, Parser.Transitions.Pruned(parserThreshold), Parser.Labeller.Pruned(parserThreshold), Parser.BeamWidth),
-        Description + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; pruned at {taggerThreshold}/{parserThreshold}"));
+        Parser is null ? null : new DependencyParser(Parser.Labels, Parser.Transitions.Pruned(parserThreshold), Parser.Labeller.Pruned(parserThreshold), Parser.BeamWidth),
+        Description + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; pruned at {taggerThreshold}/{parserThreshold}"),
+        Biaffine);
+
+    /// <summary>
+    /// The same model parsing with its transition-based parser only: several times faster than the biaffine one
+    /// and less accurate. The model itself when it has no biaffine parser.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When the model has no transition-based parser.</exception>
+    public AnalyserModel WithTransitionParser() => Biaffine is null ? this : new(
+        Tagger,
+        Lemmatizer,
+        Parser ?? throw new InvalidOperationException("This analyser model has no transition-based parser."),
+        Description + "; transition parser only");
+
+    /// <summary>
+    /// The same model with <paramref name="other"/>'s transition-based parser (replacing this one's, if any): how a
+    /// newly trained biaffine parser joins an existing fast parser in one file.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="other"/> has no transition parser, or its tag sets differ (its parser reads tag ids).</exception>
+    public AnalyserModel WithTransitionParserOf(AnalyserModel other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Parser is null)
+        {
+            throw new ArgumentException("The other model has no transition-based parser.", nameof(other));
+        }
+
+        if (!other.Tagger.Upos.SequenceEqual(Tagger.Upos) || !other.Tagger.Xpos.SequenceEqual(Tagger.Xpos))
+        {
+            throw new ArgumentException("The other model's tag sets differ from this one's, so its parser cannot read this tagger's tags.", nameof(other));
+        }
+
+        return new AnalyserModel(Tagger, Lemmatizer, other.Parser, Description + "; transition parser from: " + other.Description, Biaffine);
+    }
+
+    /// <summary>
+    /// The fastest parsing variant of this model: <see cref="WithTransitionParser"/> when it carries both parsers,
+    /// else the model itself. Made once. The event coder parses with it to keep its throughput.
+    /// </summary>
+    public AnalyserModel Fast => _fast ??= Biaffine is not null && Parser is not null ? WithTransitionParser() : this;
+
+    private AnalyserModel? _fast;
 
     /// <summary>
     /// The same model decoding with a beam of <paramref name="width"/> configurations (1 = greedy). The weights are
     /// trained for the beam they were trained with; other widths trade accuracy for speed.
     /// </summary>
-    public AnalyserModel WithBeamWidth(int width) => new(
-        Tagger,
-        Lemmatizer,
-        new DependencyParser(Parser.Labels, Parser.Transitions, Parser.Labeller, width),
-        Description + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; decoded with beam {width}"));
+    /// <exception cref="InvalidOperationException">When the model has no transition-based parser.</exception>
+    public AnalyserModel WithBeamWidth(int width) => Parser is null
+        ? throw new InvalidOperationException("This analyser model has no transition-based parser to decode with a beam.")
+        : new(
+            Tagger,
+            Lemmatizer,
+            new DependencyParser(Parser.Labels, Parser.Transitions, Parser.Labeller, width),
+            Description + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; decoded with beam {width}"));
 
     /// <summary>Writes the model: an 8-byte magic, the format version, then a Brotli-compressed body.</summary>
     public void Save(Stream stream)
@@ -208,10 +282,16 @@ public sealed class AnalyserModel
         }
 
         Lemmatizer.Write(w);
-        WriteStrings(w, Parser.Labels);
-        Parser.Transitions.Write(w);
-        Parser.Labeller.Write(w);
-        w.Write(Parser.BeamWidth);
+        w.Write((byte)((Parser is null ? 0 : 1) | (Biaffine is null ? 0 : 2)));
+        if (Parser is not null)
+        {
+            WriteStrings(w, Parser.Labels);
+            Parser.Transitions.Write(w);
+            Parser.Labeller.Write(w);
+            w.Write(Parser.BeamWidth);
+        }
+
+        Biaffine?.Write(w);
     }
 
     /// <summary>Saves to a file.</summary>
@@ -234,9 +314,9 @@ public sealed class AnalyserModel
         }
 
         int version = BitConverter.ToInt32(header[8..]);
-        if (version is not (FormatVersion or GreedyFormatVersion))
+        if (version is not (FormatVersion or BeamFormatVersion or GreedyFormatVersion))
         {
-            throw new InvalidDataException($"Analyser model format version {version} is not supported (expected {GreedyFormatVersion} or {FormatVersion}).");
+            throw new InvalidDataException($"Analyser model format version {version} is not supported (expected {GreedyFormatVersion} to {FormatVersion}).");
         }
 
         try
@@ -274,16 +354,29 @@ public sealed class AnalyserModel
         }
 
         var lemmatizer = TreebankLemmatizer.Read(r);
-        var labels = ReadStrings(r);
-        var transitions = WeightTable.Read(r);
-        var labeller = WeightTable.Read(r);
-        int beamWidth = version == GreedyFormatVersion ? 1 : r.ReadInt32();
-        if (beamWidth is < 1 or > 64)
+        int parsers = version == FormatVersion ? r.ReadByte() : 1;
+        if (parsers is < 1 or > 3)
         {
-            throw new InvalidDataException($"Beam width {beamWidth} out of range (1 to 64).");
+            throw new InvalidDataException($"Parser flags {parsers} out of range (1 to 3).");
         }
 
-        return new AnalyserModel(new PosTagger(upos, xpos, tagWeights, ambiguity), lemmatizer, new DependencyParser(labels, transitions, labeller, beamWidth), description);
+        DependencyParser? parser = null;
+        if ((parsers & 1) != 0)
+        {
+            var labels = ReadStrings(r);
+            var transitions = WeightTable.Read(r);
+            var labeller = WeightTable.Read(r);
+            int beamWidth = version == GreedyFormatVersion ? 1 : r.ReadInt32();
+            if (beamWidth is < 1 or > 64)
+            {
+                throw new InvalidDataException($"Beam width {beamWidth} out of range (1 to 64).");
+            }
+
+            parser = new DependencyParser(labels, transitions, labeller, beamWidth);
+        }
+
+        var biaffine = (parsers & 2) != 0 ? BiaffineParser.Read(r) : null;
+        return new AnalyserModel(new PosTagger(upos, xpos, tagWeights, ambiguity), lemmatizer, parser, description, biaffine);
     }
 
     /// <summary>Loads a model file.</summary>
@@ -330,6 +423,7 @@ public sealed class AnalyserModel
         public float[] Scores = new float[256];
         public ParseState State = new();
         public BeamSearch Beam = new();
+        public BiaffineActivations Biaffine = new();
 
         public void Ensure(int n, int classes)
         {

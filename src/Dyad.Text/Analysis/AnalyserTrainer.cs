@@ -13,6 +13,12 @@ namespace Dyad.Text.Analysis;
 /// <param name="BeamWidth">Parser beam: 1 = greedy parser trained with the dynamic oracle; more = beam search with a global structured perceptron.</param>
 /// <param name="LocalLabelUpdates">Beam parser only: besides the global updates, correct the relation of every gold arc locally.</param>
 /// <param name="DecodeBeamWidth">Beam the saved model decodes with; 0 = <paramref name="BeamWidth"/>. A narrower beam than the training one parses faster for a little accuracy.</param>
+/// <param name="BiaffineEpochs">Passes of the biaffine (BiLSTM) parser over the data; 0 = no biaffine parser. With a dev treebank, the epoch scoring best on it is kept.</param>
+/// <param name="BiaffineHidden">LSTM units per direction of the biaffine parser.</param>
+/// <param name="BiaffineLayers">Stacked BiLSTM layers of the biaffine parser.</param>
+/// <param name="BiaffineArcDim">Width of the biaffine parser's head and dependent projections.</param>
+/// <param name="BiaffineLabelDim">Width of the biaffine parser's relation classifier.</param>
+/// <param name="Threads">Threads the biaffine trainer shares each batch between (the model does not depend on it).</param>
 public sealed record AnalyserTrainingOptions(
     int TaggerEpochs = 8,
     int ParserEpochs = 10,
@@ -22,16 +28,23 @@ public sealed record AnalyserTrainingOptions(
     float ParserPrune = 0.05f,
     int BeamWidth = 4,
     bool LocalLabelUpdates = true,
-    int DecodeBeamWidth = 0);
+    int DecodeBeamWidth = 0,
+    int BiaffineEpochs = 0,
+    int BiaffineHidden = 128,
+    int BiaffineLayers = 2,
+    int BiaffineArcDim = 128,
+    int BiaffineLabelDim = 64,
+    int Threads = 2);
 
 /// <summary>Trains an <see cref="AnalyserModel"/> from CoNLL-U sentences. Single-threaded and deterministic.</summary>
 public static class AnalyserTrainer
 {
     /// <summary>
     /// Trains tagger, lemmatizer and parser on <paramref name="train"/>; progress goes to <paramref name="log"/>.
-    /// When <paramref name="dev"/> is given, the beam parser is scored on it after each epoch (for the log only).
+    /// When <paramref name="dev"/> is given, the beam parser is scored on it after each epoch (for the log only);
+    /// the biaffine parser keeps the epoch that scores best on <paramref name="biaffineDev"/> (the last one without).
     /// </summary>
-    public static AnalyserModel Train(IReadOnlyList<ConllUSentence> train, AnalyserTrainingOptions? options = null, Action<string>? log = null, IReadOnlyList<ConllUSentence>? dev = null)
+    public static AnalyserModel Train(IReadOnlyList<ConllUSentence> train, AnalyserTrainingOptions? options = null, Action<string>? log = null, IReadOnlyList<ConllUSentence>? dev = null, IReadOnlyList<ConllUSentence>? biaffineDev = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         options ??= new AnalyserTrainingOptions();
@@ -103,19 +116,33 @@ public static class AnalyserTrainer
             var scores = AnalyserEvaluator.Evaluate(new AnalyserModel(tagger, lemmatizer, p, string.Empty), dev);
             return string.Create(CultureInfo.InvariantCulture, $"dev UAS {scores.Uas:F2}, LAS {scores.Las:F2} ({clock.Elapsed.TotalSeconds:F0} s)");
         };
-        var parser = options.BeamWidth > 1
-            ? BeamParserTrainer.Train(train, tags, labels, options.ParserEpochs, options.BeamWidth, options.Seed, options.ParserPrune, log, scoreDev, options.LocalLabelUpdates)
-            : DependencyParser.Train(train, tags, labels, options.ParserEpochs, options.Seed, options.ParserPrune, log);
-        log?.Invoke($"parser trained: {parser.Transitions.FeatureCount:N0} + {parser.Labeller.FeatureCount:N0} features ({clock.Elapsed.TotalSeconds:F0} s)");
-        if (options.BeamWidth > 1 && options.DecodeBeamWidth > 0 && options.DecodeBeamWidth != options.BeamWidth)
+        BiaffineParser? biaffine = null;
+        if (options.BiaffineEpochs > 0)
         {
-            parser = new DependencyParser(parser.Labels, parser.Transitions, parser.Labeller, options.DecodeBeamWidth);
+            var devTags = biaffineDev?.Select(s => TagSentence(tagger, s)).ToArray();
+            var shape = new BiaffineShape(Hidden: options.BiaffineHidden, Layers: options.BiaffineLayers, ArcDim: options.BiaffineArcDim, LabelDim: options.BiaffineLabelDim);
+            biaffine = BiaffineParserTrainer.Train(
+                train, tags, labels, xpos.Length, new BiaffineTrainingOptions(shape, options.BiaffineEpochs, Threads: options.Threads), options.Seed, log, biaffineDev, devTags);
+            log?.Invoke($"biaffine parser trained ({clock.Elapsed.TotalSeconds:F0} s)");
+        }
+
+        DependencyParser? parser = null;
+        if (options.ParserEpochs > 0 || biaffine is null)
+        {
+            parser = options.BeamWidth > 1
+                ? BeamParserTrainer.Train(train, tags, labels, options.ParserEpochs, options.BeamWidth, options.Seed, options.ParserPrune, log, scoreDev, options.LocalLabelUpdates)
+                : DependencyParser.Train(train, tags, labels, options.ParserEpochs, options.Seed, options.ParserPrune, log);
+            log?.Invoke($"parser trained: {parser.Transitions.FeatureCount:N0} + {parser.Labeller.FeatureCount:N0} features ({clock.Elapsed.TotalSeconds:F0} s)");
+            if (options.BeamWidth > 1 && options.DecodeBeamWidth > 0 && options.DecodeBeamWidth != options.BeamWidth)
+            {
+                parser = new DependencyParser(parser.Labels, parser.Transitions, parser.Labeller, options.DecodeBeamWidth);
+            }
         }
 
         string description = string.Create(
             CultureInfo.InvariantCulture,
             $"Dyad English analyser, trained on {train.Count:N0} sentences ({train.Sum(s => s.Count):N0} words) of UD English-EWT; {options}");
-        return new AnalyserModel(tagger, lemmatizer, parser, description);
+        return new AnalyserModel(tagger, lemmatizer, parser, description, biaffine);
     }
 
     private static (byte[] Upos, byte[] Xpos) TagSentence(PosTagger tagger, ConllUSentence s)

@@ -12,6 +12,7 @@ public sealed class AnalysisStage : IPipelineStage
     private readonly Func<Document, Sentence, bool>? _worthParsing;
     private readonly Func<Document, Sentence, bool>? _worthTagging;
     private readonly IReadOnlyList<Layer> _needs;
+    private readonly bool _fastParser;
 
     /// <summary>
     /// Creates the stage over <paramref name="model"/>, or over <see cref="AnalyserModel.Default"/> (loaded on first use) when null.
@@ -19,10 +20,13 @@ public sealed class AnalysisStage : IPipelineStage
     /// (tag <c>X</c>, lemma = the word, each word its own root), which consumers treat as "no parse". Layers the
     /// filter reads are listed in <paramref name="filterNeeds"/>. Sentences <paramref name="worthParsing"/> rejects
     /// but <paramref name="worthTagging"/> accepts are tagged and lemmatized without a parse (each word its own root).
+    /// With <paramref name="fastParser"/>, the model's fast transition-based parser is used even when it also has
+    /// the more accurate biaffine one (<see cref="AnalyserModel.Fast"/>).
     /// </summary>
     public AnalysisStage(AnalyserModel? model = null, Func<Document, Sentence, bool>? worthParsing = null, IReadOnlyList<Layer>? filterNeeds = null,
-        Func<Document, Sentence, bool>? worthTagging = null)
+        Func<Document, Sentence, bool>? worthTagging = null, bool fastParser = false)
     {
+        _fastParser = fastParser;
         _model = model;
         _worthParsing = worthParsing;
         _worthTagging = worthTagging;
@@ -45,6 +49,11 @@ public sealed class AnalysisStage : IPipelineStage
     {
         ArgumentNullException.ThrowIfNull(document);
         var model = _model ?? AnalyserModel.Default;
+        if (_fastParser)
+        {
+            model = model.Fast;
+        }
+
         int n = document.TokenCount;
         var upos = new string[n];
         var xpos = new string[n];

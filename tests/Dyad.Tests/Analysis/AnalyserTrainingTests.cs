@@ -92,6 +92,64 @@ public sealed class AnalyserTrainingTests
         Assert.Equal(Bytes(model), Bytes(loaded));
     }
 
+    /// <summary>A biaffine parser small enough to train on the tiny treebank in a second or two.</summary>
+    private static AnalyserTrainingOptions QuickBiaffine => Quick with { ParserEpochs = 0, BiaffineEpochs = 300, BiaffineHidden = 16, BiaffineLayers = 1, BiaffineArcDim = 16, BiaffineLabelDim = 16 };
+
+    [Fact]
+    public void Train_BiaffineParser_LearnsItsTrainingSentencesAndRoundTrips()
+    {
+        var data = TinyTreebank();
+        var model = AnalyserTrainer.Train(data, QuickBiaffine);
+        Assert.True(model.HasBiaffineParser);
+        Assert.False(model.HasTransitionParser);
+        var scores = AnalyserEvaluator.Evaluate(model, data);
+        Assert.True(scores.Uas >= 85, $"UAS {scores.Uas}");
+        Assert.True(scores.Las >= 75, $"LAS {scores.Las}");
+        var loaded = AnalyserModel.Load(new MemoryStream(Bytes(model)));
+        string[] words = ["Police", "arrested", "the", "soldiers", "who", "fired", "."];
+        var a = model.Analyse(words);
+        var b = loaded.Analyse(words);
+        Assert.Equal(a.Heads, b.Heads);
+        Assert.Equal(a.Relations, b.Relations);
+    }
+
+    [Fact]
+    public void Train_BiaffineParser_SameSeedGivesTheSameFileWhateverTheThreads()
+    {
+        var data = TinyTreebank();
+        var options = QuickBiaffine with { BiaffineEpochs = 5 };
+        var one = AnalyserTrainer.Train(data, options with { Threads = 1 });
+        var two = AnalyserTrainer.Train(data, options with { Threads = 2 });
+        Assert.Equal(one.Biaffine!.Parameters, two.Biaffine!.Parameters);
+        Assert.Equal(Bytes(one), Bytes(AnalyserTrainer.Train(data, options with { Threads = 1 })));
+    }
+
+    [Fact]
+    public void BothParsers_FastUsesTheTransitionParserAndTheDefaultTheBiaffine()
+    {
+        var data = TinyTreebank();
+        var biaffine = AnalyserTrainer.Train(data, QuickBiaffine);
+        var transition = AnalyserTrainer.Train(data, Quick with { BeamWidth = 1 });
+        var both = AnalyserModel.Load(new MemoryStream(Bytes(biaffine.WithTransitionParserOf(transition))));
+        Assert.Equal("biaffine", both.ParserKind);
+        Assert.Equal("transition, greedy", both.Fast.ParserKind);
+        Assert.Same(both.Fast, both.Fast);
+        string[] words = ["Iran", "threatened", "to", "retaliate", "."];
+        Assert.Equal(biaffine.Analyse(words).Heads, both.Analyse(words).Heads);
+        Assert.Equal(transition.Analyse(words).Heads, both.Fast.Analyse(words).Heads);
+    }
+
+    [Fact]
+    public void WithTransitionParserOf_OtherTagSet_IsRefused()
+    {
+        var data = TinyTreebank();
+        var biaffine = AnalyserTrainer.Train(data, QuickBiaffine);
+        var fewerTags = TinyTreebank().Where(s => !s.Xpos.Contains("TO")).ToList();
+        var transition = AnalyserTrainer.Train(fewerTags, Quick with { BeamWidth = 1 });
+        var e = Assert.Throws<ArgumentException>(() => biaffine.WithTransitionParserOf(transition));
+        Assert.Contains("tag sets differ", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Train_DecodeBeamWidth_SavesTheNarrowerBeamWithTheSameWeights()
     {
@@ -99,7 +157,7 @@ public sealed class AnalyserTrainingTests
         var wide = AnalyserTrainer.Train(data, Quick with { BeamWidth = 4 });
         var narrow = AnalyserTrainer.Train(data, Quick with { BeamWidth = 4, DecodeBeamWidth = 2 });
         var loaded = AnalyserModel.Load(new MemoryStream(Bytes(narrow)));
-        Assert.Equal(2, loaded.Parser.BeamWidth);
+        Assert.Equal(2, loaded.Parser!.BeamWidth);
         string[] words = ["Police", "arrested", "the", "soldiers", "who", "fired", "."];
         var a = wide.WithBeamWidth(2).Analyse(words);
         var b = loaded.Analyse(words);

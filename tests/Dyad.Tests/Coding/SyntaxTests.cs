@@ -15,7 +15,7 @@ public sealed class SyntaxTests
     private static (Document Document, DependencyTree Tree) Parse(string text)
     {
         var document = new Document("t", text);
-        Pipeline.Create(new SegmentationStage(), new AnalysisStage()).Run(document);
+        Pipeline.Create(new SegmentationStage(), new AnalysisStage(fastParser: true)).Run(document);
         return (document, DependencyTree.Of(document)!);
     }
 
