@@ -5,22 +5,30 @@ using Dyad.Text.Analysis;
 namespace Dyad.Bench;
 
 /// <summary>
-/// <c>analyser-speed [MODEL] [BEAM]</c>: tokens/s of tag + lemma + parse on the <see cref="AnalyserBenchmarks"/>
-/// corpus, one thread, for a model file (default: the shipped model) at its own or another beam width; a quick
-/// check while tuning, without BenchmarkDotNet's long runs.
+/// <c>analyser-speed [MODEL|-] [BEAM|fast]</c>: tokens/s of tag + lemma + parse on the <see cref="AnalyserBenchmarks"/>
+/// corpus, one thread, for a model file (default: the shipped model) with its default parser, its transition parser
+/// at another beam width (BEAM), or its fast parser (<c>fast</c>, <see cref="AnalyserModel.Fast"/>); a quick check
+/// while tuning, without BenchmarkDotNet's long runs.
 /// </summary>
 public static class AnalyserSpeed
 {
-    public static int Run(string? modelPath, int beamWidth, int passes = 7)
+    public static int Run(string? modelPath, int beamWidth, int passes = 7, bool fast = false)
     {
         var loadClock = Stopwatch.StartNew();
         var loadCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var model = modelPath is null ? AnalyserModel.Default : AnalyserModel.Load(modelPath);
         Console.WriteLine($"model loaded in {loadClock.Elapsed.TotalMilliseconds:F0} ms ({(Process.GetCurrentProcess().TotalProcessorTime - loadCpu).TotalMilliseconds:F0} ms CPU, fresh process)");
+        if (fast)
+        {
+            model = model.Fast;
+        }
+
         if (beamWidth > 0)
         {
             model = model.WithBeamWidth(beamWidth);
         }
+
+        Console.WriteLine($"parser: {model.ParserKind}");
 
         var corpus = new List<(string Text, TextSpan[] Words)>();
         var articles = Corpus.BaseArticles();

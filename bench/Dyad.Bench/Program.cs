@@ -7,7 +7,7 @@ namespace Dyad.Bench;
 /// <c>... -- store [runs]</c>: event store (articles/s stored, 1M-event aggregate, 1M-event Parquet export).
 /// <c>... -- geo-share [runs]</c>: the pipeline with and without where-and-when in one run (median, ratio, share).
 /// <c>... -- micro [BenchmarkDotNet arguments]</c>: the micro-benchmarks with their naive baselines.
-/// <c>... -- analyser-speed [MODEL|-] [BEAM]</c>: quick tokens/s of the analyser.
+/// <c>... -- analyser-speed [MODEL|-] [BEAM|fast]</c>: quick tokens/s of the analyser.
 /// </summary>
 public static class Program
 {
@@ -28,7 +28,8 @@ public static class Program
             case "profile":
                 return Profile.Run();
             case "analyser-speed":
-                return AnalyserSpeed.Run(args.Length > 1 && args[1] != "-" ? args[1] : null, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0);
+                bool fast = args.Length > 2 && args[2] == "fast";
+                return AnalyserSpeed.Run(args.Length > 1 && args[1] != "-" ? args[1] : null, args.Length > 2 && !fast ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0, fast: fast);
             case "micro":
                 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
                 return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;

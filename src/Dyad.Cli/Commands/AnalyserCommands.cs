@@ -20,9 +20,9 @@ internal static class AnalyserCommands
         var dev = new Option<string?>("--dev") { Description = "Development treebank (CoNLL-U) scored after training." };
         var output = new Option<string>("--out") { Description = "Model file to write.", Required = true };
         var taggerEpochs = new Option<int>("--tagger-epochs") { Description = "Tagger passes over the data.", DefaultValueFactory = _ => new AnalyserTrainingOptions().TaggerEpochs };
-        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Parser passes over the data.", DefaultValueFactory = _ => new AnalyserTrainingOptions().ParserEpochs };
+        var parserEpochs = new Option<int>("--parser-epochs") { Description = "Transition-based parser passes over the data (0 = no transition parser).", DefaultValueFactory = _ => new AnalyserTrainingOptions().ParserEpochs };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is deterministic for a given seed).", DefaultValueFactory = _ => new AnalyserTrainingOptions().Seed };
-        var beam = new Option<int>("--beam") { Description = "Parser beam width (1 = greedy).", DefaultValueFactory = _ => new AnalyserTrainingOptions().BeamWidth };
+        var beam = new Option<int>("--beam") { Description = "Transition-based parser beam width (1 = greedy).", DefaultValueFactory = _ => new AnalyserTrainingOptions().BeamWidth };
         var localLabels = new Option<bool>("--local-label-updates") { Description = "Beam parser: also correct the relation of every gold arc locally.", DefaultValueFactory = _ => new AnalyserTrainingOptions().LocalLabelUpdates };
         var decodeBeam = new Option<int>("--decode-beam") { Description = "Beam width the saved model parses with (0 = the training beam).", DefaultValueFactory = _ => new AnalyserTrainingOptions().DecodeBeamWidth };
         var devEachEpoch = new Option<bool>("--dev-each-epoch") { Description = "Also score the parser on --dev after every epoch (slower; to choose the number of epochs)." };

@@ -45,7 +45,7 @@ public sealed class AnalyserTrainingTests
         return sentences;
     }
 
-    private static AnalyserTrainingOptions Quick => new(TaggerEpochs: 6, ParserEpochs: 10, JackknifeFolds: 0);
+    private static AnalyserTrainingOptions Quick => new(TaggerEpochs: 6, ParserEpochs: 10, JackknifeFolds: 0, BeamWidth: 4, BiaffineEpochs: 0);
 
     [Fact]
     public void Train_TinyTreebank_LearnsItsTrainingSentences()
@@ -219,7 +219,7 @@ public sealed class AnalyserTrainingTests
         var train = ConllUReader.ReadFile(TreebankData.File("en_ewt-ud-train.conllu")!).Sentences.Take(400).ToList();
         var dev = ConllUReader.ReadFile(TreebankData.File("en_ewt-ud-dev.conllu")!).Sentences.Take(200).ToList();
         var clock = Stopwatch.StartNew();
-        var model = AnalyserTrainer.Train(train, new AnalyserTrainingOptions(TaggerEpochs: 4, ParserEpochs: 4, JackknifeFolds: 0));
+        var model = AnalyserTrainer.Train(train, new AnalyserTrainingOptions(TaggerEpochs: 4, ParserEpochs: 4, JackknifeFolds: 0, BiaffineEpochs: 0));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"training took {clock.Elapsed}");
         var scores = AnalyserEvaluator.Evaluate(model, dev);
         Assert.True(scores.Upos > 70, $"UPOS {scores.Upos}");
