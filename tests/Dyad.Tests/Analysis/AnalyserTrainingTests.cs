@@ -226,6 +226,22 @@ public sealed class AnalyserTrainingTests
         Assert.True(scores.Uas > 50, $"UAS {scores.Uas}");
     }
 
+    [TreebankFact]
+    public void Train_BiaffineOnFirstSentencesOfEwt_RunsInSecondsAndBeatsChance()
+    {
+        var train = ConllUReader.ReadFile(TreebankData.File("en_ewt-ud-train.conllu")!).Sentences.Take(400).ToList();
+        var dev = ConllUReader.ReadFile(TreebankData.File("en_ewt-ud-dev.conllu")!).Sentences.Take(200).ToList();
+        var clock = Stopwatch.StartNew();
+        var model = AnalyserTrainer.Train(
+            train,
+            new AnalyserTrainingOptions(TaggerEpochs: 4, ParserEpochs: 0, JackknifeFolds: 0, BiaffineEpochs: 20, BiaffineHidden: 32),
+            biaffineDev: dev);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"training took {clock.Elapsed}");
+        var scores = AnalyserEvaluator.Evaluate(model, dev);
+        Assert.True(scores.Uas > 50, $"UAS {scores.Uas}");
+        Assert.True(scores.Las > 35, $"LAS {scores.Las}");
+    }
+
     private static byte[] Bytes(AnalyserModel model)
     {
         var stream = new MemoryStream();
