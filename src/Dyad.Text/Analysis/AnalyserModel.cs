@@ -243,7 +243,7 @@ public sealed class AnalyserModel
 
     /// <summary>
     /// The fastest parsing variant of this model: <see cref="WithTransitionParser"/> when it carries both parsers,
-    /// else the model itself. Made once. The event coder parses with it to keep its throughput.
+    /// else the model itself (made on first use). The event coder parses with it to keep its throughput.
     /// </summary>
     public AnalyserModel Fast => _fast ??= Biaffine is not null && Parser is not null ? WithTransitionParser() : this;
 

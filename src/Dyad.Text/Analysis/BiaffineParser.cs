@@ -183,7 +183,7 @@ internal sealed class BiaffineParser
         WordIds = wordIds;
         SuffixIds = suffixIds;
         ShapeIds = shapeIds;
-        _inputGates = new Lazy<InputGates>(() => new InputGates(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        _parsingTables = new Lazy<ParsingTables>(() => new ParsingTables(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -195,7 +195,7 @@ internal sealed class BiaffineParser
     /// <summary>Words whose first-layer gate inputs are computed once, when the parser is first used (the most frequent ones).</summary>
     public const int PrecomputedWords = 4000;
 
-    private readonly Lazy<InputGates> _inputGates;
+    private readonly Lazy<ParsingTables> _parsingTables;
 
     public BiaffineLayout Layout { get; }
 
@@ -219,6 +219,49 @@ internal sealed class BiaffineParser
 
     /// <summary>Parses a tagged sentence into 0-based heads (-1 for the root word) and relation ids.</summary>
     public void Parse(ReadOnlySpan<WordHashes> words, ReadOnlySpan<byte> xpos, BiaffineActivations a, Span<int> heads, Span<byte> labels)
+    {
+        int n = words.Length;
+        if (n <= MaxWindow)
+        {
+            ParseWindow(words, xpos, a, heads, labels);
+            return;
+        }
+
+        // A "sentence" longer than any real one (unpunctuated input, a list): parsed in windows, whose root words
+        // hang from the first window's root, so memory and time stay linear in its length.
+        int sentenceRoot = -1;
+        for (int start = 0; start < n; start += MaxWindow)
+        {
+            int length = Math.Min(MaxWindow, n - start);
+            var windowHeads = heads.Slice(start, length);
+            var windowLabels = labels.Slice(start, length);
+            ParseWindow(words.Slice(start, length), xpos.Slice(start, length), a, windowHeads, windowLabels);
+            for (int i = 0; i < length; i++)
+            {
+                if (windowHeads[i] >= 0)
+                {
+                    windowHeads[i] += start;
+                }
+                else if (sentenceRoot < 0)
+                {
+                    sentenceRoot = start + i;
+                }
+                else
+                {
+                    windowHeads[i] = sentenceRoot;
+                    windowLabels[i] = WindowJoinLabel;
+                }
+            }
+        }
+    }
+
+    /// <summary>Longest word sequence parsed as one; longer sentences are parsed in windows of this many words.</summary>
+    public const int MaxWindow = 200;
+
+    /// <summary>The relation of a window's root word to the sentence's root word (<c>parataxis</c>, or <c>dep</c>).</summary>
+    private byte WindowJoinLabel => (byte)Math.Max(0, Array.IndexOf(Labels, "parataxis") is int p and >= 0 ? p : Array.IndexOf(Labels, "dep"));
+
+    private void ParseWindow(ReadOnlySpan<WordHashes> words, ReadOnlySpan<byte> xpos, BiaffineActivations a, Span<int> heads, Span<byte> labels)
     {
         int n = words.Length;
         if (n == 0)
@@ -351,7 +394,7 @@ internal sealed class BiaffineParser
         if (dropout is null)
         {
             // Parsing: the first layer's input gates are sums of rows computed once per vocabulary entry.
-            var gates = _inputGates.Value;
+            var gates = _parsingTables.Value;
             for (int d = 0; d < 2; d++)
             {
                 gates.Fill(this, a, n, d);
@@ -482,7 +525,7 @@ internal sealed class BiaffineParser
         else
         {
             // Parsing: the same product with Uᵀ stored row-major, many words at once.
-            NeuralMath.MatMulAdd(_inputGates.Value.BiaffineTransposed, ad, ad, a.ArcDepVec.AsSpan(0, n * ad), n, a.ArcQuery.AsSpan(0, n * ad));
+            NeuralMath.MatMulAdd(_parsingTables.Value.BiaffineTransposed, ad, ad, a.ArcDepVec.AsSpan(0, n * ad), n, a.ArcQuery.AsSpan(0, n * ad));
         }
 
         var scores = a.ArcScores.AsSpan(0, n * (n + 1));
@@ -665,11 +708,12 @@ internal sealed class BiaffineParser
 }
 
 /// <summary>
-/// The first LSTM layer's gate inputs, Wx·embedding, per vocabulary row and direction, for the tags, suffixes,
-/// shapes and the <see cref="BiaffineParser.PrecomputedWords"/> most frequent words: a word's gate input is then the
-/// sum of four rows (plus the bias) instead of a matrix-vector product. Rarer words are computed as needed.
+/// Tables computed once from the weights, for parsing only: the first LSTM layer's gate inputs, Wx·embedding, per
+/// vocabulary row and direction, for the tags, suffixes, shapes and the <see cref="BiaffineParser.PrecomputedWords"/>
+/// most frequent words (a word's gate input is then the sum of four rows plus the bias instead of a matrix-vector
+/// product; rarer words are computed as needed), and the arc scorer's matrix transposed.
 /// </summary>
-internal sealed class InputGates
+internal sealed class ParsingTables
 {
     private readonly float[] _words;
     private readonly int _wordRows;
@@ -678,7 +722,7 @@ internal sealed class InputGates
     private readonly float[] _shapes;
     private readonly int _h4;
 
-    public InputGates(BiaffineParser parser)
+    public ParsingTables(BiaffineParser parser)
     {
         var layout = parser.Layout;
         var s = layout.Shape;

@@ -383,7 +383,7 @@ internal static class BiaffineParserTrainer
             for (int d = 0; d < n; d++)
             {
                 var row = a.ArcScores.AsSpan(d * (n + 1), n + 1);
-                float logZ = NeuralMath.Softmax(row);
+                NeuralMath.Softmax(row);
                 int gold = ex.Heads[d];
                 Loss -= Math.Log(Math.Max(row[gold], 1e-30f));
                 row[gold] -= 1f;

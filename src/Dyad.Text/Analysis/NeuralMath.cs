@@ -328,18 +328,10 @@ internal static class NeuralMath
         }
     }
 
-    /// <summary>Turns <paramref name="x"/> into a probability distribution (softmax) and returns the log of its normaliser.</summary>
-    public static float Softmax(Span<float> x)
+    /// <summary>Turns <paramref name="x"/> into a probability distribution (softmax).</summary>
+    public static void Softmax(Span<float> x)
     {
-        float max = float.NegativeInfinity;
-        foreach (float v in x)
-        {
-            if (v > max)
-            {
-                max = v;
-            }
-        }
-
+        float max = Max(x);
         float sum = 0f;
         for (int i = 0; i < x.Length; i++)
         {
@@ -352,22 +344,12 @@ internal static class NeuralMath
         {
             x[i] *= inv;
         }
-
-        return max + MathF.Log(sum);
     }
 
     /// <summary>Turns scores into log probabilities (minus the log of the softmax normaliser).</summary>
     public static void LogSoftmax(Span<float> x)
     {
-        float max = float.NegativeInfinity;
-        foreach (float v in x)
-        {
-            if (v > max)
-            {
-                max = v;
-            }
-        }
-
+        float max = Max(x);
         float sum = 0f;
         foreach (float v in x)
         {
@@ -379,5 +361,19 @@ internal static class NeuralMath
         {
             x[i] -= logZ;
         }
+    }
+
+    private static float Max(ReadOnlySpan<float> x)
+    {
+        float max = float.NegativeInfinity;
+        foreach (float v in x)
+        {
+            if (v > max)
+            {
+                max = v;
+            }
+        }
+
+        return max;
     }
 }

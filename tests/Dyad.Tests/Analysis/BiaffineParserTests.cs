@@ -111,6 +111,29 @@ public sealed class BiaffineParserTests
         }
     }
 
+    [Fact]
+    public void Parse_SentenceLongerThanAWindow_IsOneTreeWithOneRoot()
+    {
+        var parser = RandomParser(5);
+        int n = 2 * BiaffineParser.MaxWindow + 37;
+        var words = Enumerable.Range(0, n).Select(i => WordHashes.Of(Words[i % Words.Length])).ToArray();
+        var xpos = Enumerable.Range(0, n).Select(i => (byte)(i % 4)).ToArray();
+        var heads = new int[n];
+        var labels = new byte[n];
+        parser.Parse(words, xpos, new BiaffineActivations(), heads, labels);
+        Assert.Single(heads, h => h == -1);
+        for (int i = 0; i < n; i++)
+        {
+            // Every word reaches the root without a cycle.
+            int k = i;
+            for (int steps = 0; heads[k] >= 0; steps++)
+            {
+                Assert.True(steps < n, $"cycle through word {i}");
+                k = heads[k];
+            }
+        }
+    }
+
     [Theory]
     [InlineData(new[] { 1, 3, 1 }, true)] // one root word, nested arcs
     [InlineData(new[] { 3, 3, 1 }, false)] // two root words
