@@ -32,7 +32,7 @@ internal static class AnalyserCommands
         var biaffineArcDim = new Option<int>("--biaffine-arc-dim") { Description = "Width of the biaffine parser's head and dependent projections.", DefaultValueFactory = _ => new AnalyserTrainingOptions().BiaffineArcDim };
         var biaffineLabelDim = new Option<int>("--biaffine-label-dim") { Description = "Width of the biaffine parser's relation classifier.", DefaultValueFactory = _ => new AnalyserTrainingOptions().BiaffineLabelDim };
         var threads = new Option<int>("--threads") { Description = "Threads for biaffine training (the model does not depend on it).", DefaultValueFactory = _ => new AnalyserTrainingOptions().Threads };
-        var transitionFrom = new Option<string?>("--transition-parser-from") { Description = "Take the transition-based parser from this model file instead of training one (same tag sets needed); use with --parser-epochs 0 and --biaffine-epochs N to add a biaffine parser to an existing model." };
+        var transitionFrom = new Option<string?>("--transition-parser-from") { Description = "Take the transition-based parser from this model file instead of training one (--parser-epochs is then ignored) and train the biaffine parser beside it; the model must have been trained on data with the same tag sets." };
         var limit = new Option<int>("--limit") { Description = "Train on the first N sentences only (0 = all).", DefaultValueFactory = _ => 0 };
         var command = new Command("train-analyser", "Train the tagger, lemmatizer and dependency parser on a UD treebank and write a model file.")
         {
@@ -138,12 +138,23 @@ internal static class AnalyserCommands
             options = options with { ParserEpochs = 0 };
             if (options.BiaffineEpochs <= 0)
             {
-                errors.WriteLine("error: --transition-parser-from needs --biaffine-epochs N (the parser to train beside it).");
+                errors.WriteLine("error: --transition-parser-from needs --biaffine-epochs N of at least 1 (the parser to train beside it).");
                 return 2;
             }
         }
 
         IReadOnlyList<ConllUSentence> sentences = limit > 0 ? train.Take(limit).ToList() : train;
+        if (transitionSource is not null)
+        {
+            // Checked before training, not after: the transition parser reads the new tagger's tag ids.
+            var (upos, xpos) = AnalyserTrainer.TagSets(sentences);
+            if (!transitionSource.UposTags.SequenceEqual(upos) || !transitionSource.XposTags.SequenceEqual(xpos))
+            {
+                errors.WriteLine($"error: {transitionParserFrom} was trained with other part-of-speech tag sets than {trainPath}; train it on the same treebank, or drop --transition-parser-from to train both parsers.");
+                return 2;
+            }
+        }
+
         var clock = Stopwatch.StartNew();
         var devEachEpoch = devPath is not null && scoreEachEpoch ? Read(devPath, "train-analyser", errors) : null;
         var biaffineDev = devPath is not null && options.BiaffineEpochs > 0 ? devEachEpoch ?? Read(devPath, "train-analyser", errors) : null;

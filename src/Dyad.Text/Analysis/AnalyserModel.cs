@@ -69,6 +69,9 @@ public sealed class AnalyserModel
     /// <summary>Universal part-of-speech tags the model knows.</summary>
     public IReadOnlyList<string> UposTags => Tagger.Upos;
 
+    /// <summary>Penn Treebank tags the model knows.</summary>
+    public IReadOnlyList<string> XposTags => Tagger.Xpos;
+
     /// <summary>Dependency relations the model predicts.</summary>
     public IReadOnlyList<string> Relations => Biaffine?.Labels ?? Parser!.Labels;
 

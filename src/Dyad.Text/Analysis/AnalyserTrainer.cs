@@ -57,8 +57,7 @@ public static class AnalyserTrainer
         }
 
         var clock = Stopwatch.StartNew();
-        var upos = Inventory(train, s => s.Upos);
-        var xpos = Inventory(train, s => s.Xpos);
+        var (upos, xpos) = TagSets(train);
         var labels = Inventory(train, s => s.Relations);
         if (!labels.Contains("root"))
         {
@@ -122,10 +121,11 @@ public static class AnalyserTrainer
         BiaffineParser? biaffine = null;
         if (options.BiaffineEpochs > 0)
         {
-            var devTags = biaffineDev?.Select(s => TagSentence(tagger, s)).ToArray();
+            Func<BiaffineParser, AnalyserScores>? scoreBiaffine = biaffineDev is null ? null : p =>
+                AnalyserEvaluator.Evaluate(new AnalyserModel(tagger, lemmatizer, null, string.Empty, p), biaffineDev);
             var shape = new BiaffineShape(Hidden: options.BiaffineHidden, Layers: options.BiaffineLayers, ArcDim: options.BiaffineArcDim, LabelDim: options.BiaffineLabelDim);
             biaffine = BiaffineParserTrainer.Train(
-                train, tags, labels, xpos.Length, new BiaffineTrainingOptions(shape, options.BiaffineEpochs, Threads: options.Threads), options.Seed, log, biaffineDev, devTags);
+                train, tags, labels, xpos.Length, new BiaffineTrainingOptions(shape, options.BiaffineEpochs, Threads: options.Threads), options.Seed, log, scoreBiaffine);
             log?.Invoke($"biaffine parser trained ({clock.Elapsed.TotalSeconds:F0} s)");
         }
 
@@ -161,6 +161,10 @@ public static class AnalyserTrainer
         tagger.Tag(words, u, x, new ulong[PosTagger.MaxFeatures], new float[tagger.Upos.Length + tagger.Xpos.Length]);
         return (u, x);
     }
+
+    /// <summary>The UPOS and XPOS tags of <paramref name="sentences"/>, sorted: the tag sets a model trained on them has.</summary>
+    public static (string[] Upos, string[] Xpos) TagSets(IReadOnlyList<ConllUSentence> sentences) =>
+        (Inventory(sentences, s => s.Upos), Inventory(sentences, s => s.Xpos));
 
     private static string[] Inventory(IReadOnlyList<ConllUSentence> sentences, Func<ConllUSentence, string[]> column)
     {

@@ -312,7 +312,7 @@ internal sealed class BiaffineParser
         {
             int h = tree[d];
             heads[d] = h == n ? -1 : h;
-            labels[d] = h == n ? RootLabel : BestLabel(a, d, h, n);
+            labels[d] = h == n ? RootLabel : BestLabel(a, d, h);
         }
     }
 
@@ -591,20 +591,12 @@ internal sealed class BiaffineParser
         NeuralMath.MatVecAdd(p.Slice(Layout.LabelOut, Layout.LabelCount * ld), Layout.LabelCount, ld, z, scores);
     }
 
-    private byte BestLabel(BiaffineActivations a, int d, int h, int n)
+    /// <summary>The best relation other than root for the arc h → d.</summary>
+    private byte BestLabel(BiaffineActivations a, int d, int h)
     {
         var scores = a.LabelScores.AsSpan(0, Layout.LabelCount);
         ScoreLabels(a, d, h, scores);
-        int best = -1;
-        for (int k = 0; k < scores.Length; k++)
-        {
-            if (k != RootLabel && (best < 0 || scores[k] > scores[best]))
-            {
-                best = k;
-            }
-        }
-
-        return (byte)best;
+        return (byte)DependencyParser.BestLabel(scores, RootLabel);
     }
 
     /// <summary>Writes labels, vocabularies, sizes and weights.</summary>

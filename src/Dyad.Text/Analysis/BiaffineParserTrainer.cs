@@ -39,8 +39,7 @@ internal static class BiaffineParserTrainer
         BiaffineTrainingOptions options,
         int seed,
         Action<string>? log,
-        IReadOnlyList<ConllUSentence>? dev = null,
-        IReadOnlyList<(byte[] Upos, byte[] Xpos)>? devTags = null)
+        Func<BiaffineParser, AnalyserScores>? scoreDev = null)
     {
         var clock = Stopwatch.StartNew();
         var labelId = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -143,13 +142,13 @@ internal static class BiaffineParserTrainer
             }
 
             string devText = string.Empty;
-            if (dev is not null && devTags is not null)
+            if (scoreDev is not null)
             {
-                var (uas, las) = Score(parser.Snapshot(), dev, devTags);
-                devText = string.Create(CultureInfo.InvariantCulture, $", dev UAS {uas:F2}, LAS {las:F2}");
-                if (las > bestScore)
+                var scores = scoreDev(parser.Snapshot());
+                devText = string.Create(CultureInfo.InvariantCulture, $", dev UAS {scores.Uas:F2}, LAS {scores.Las:F2}");
+                if (scores.Las > bestScore)
                 {
-                    bestScore = las;
+                    bestScore = scores.Las;
                     best = (float[])parameters.Clone();
                 }
             }
@@ -176,52 +175,6 @@ internal static class BiaffineParserTrainer
         worker.Learn(new Example(words, xpos, heads, labels), new Random(1));
         NeuralMath.Add(worker.Gradient, gradient);
         return worker.Loss;
-    }
-
-    /// <summary>UAS and LAS (full relations) of <paramref name="parser"/> on gold-tokenized sentences with the given tags.</summary>
-    public static (double Uas, double Las) Score(BiaffineParser parser, IReadOnlyList<ConllUSentence> sentences, IReadOnlyList<(byte[] Upos, byte[] Xpos)> tags)
-    {
-        var a = new BiaffineActivations();
-        int total = 0, unlabelled = 0, labelled = 0;
-        for (int si = 0; si < sentences.Count; si++)
-        {
-            var s = sentences[si];
-            int n = s.Count;
-            if (n == 0)
-            {
-                continue;
-            }
-
-            var words = new WordHashes[n];
-            for (int i = 0; i < n; i++)
-            {
-                words[i] = WordHashes.Of(s.Forms[i]);
-            }
-
-            var heads = new int[n];
-            var labels = new byte[n];
-            parser.Parse(words, tags[si].Xpos, a, heads, labels);
-            for (int i = 0; i < n; i++)
-            {
-                total++;
-                if (heads[i] + 1 == s.Heads[i])
-                {
-                    unlabelled++;
-                    if (BaseRelation(parser.Labels[labels[i]]) == BaseRelation(s.Relations[i]))
-                    {
-                        labelled++;
-                    }
-                }
-            }
-        }
-
-        return (100.0 * unlabelled / Math.Max(1, total), 100.0 * labelled / Math.Max(1, total));
-    }
-
-    private static string BaseRelation(string relation)
-    {
-        int colon = relation.IndexOf(':');
-        return colon < 0 ? relation : relation[..colon];
     }
 
     /// <summary>The seed of one sentence's dropout in one epoch (HashCode.Combine would differ between processes).</summary>

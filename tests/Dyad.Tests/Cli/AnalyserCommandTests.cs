@@ -51,4 +51,34 @@ public sealed class AnalyserCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void TrainWithTransitionParserFrom_OtherTagSets_IsRefusedBeforeTraining()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"dyad-train-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string train = Path.Combine(folder, "train.conllu");
+            using (var writer = new StreamWriter(train))
+            {
+                ConllUWriter.Write(writer, AnalyserTrainingTests.TinyTreebank());
+            }
+
+            // The transition model never saw the TO tag the training file has.
+            var fewerTags = AnalyserTrainingTests.TinyTreebank().Where(s => !s.Xpos.Contains("TO")).ToList();
+            string transition = Path.Combine(folder, "transition.analyser");
+            AnalyserTrainer.Train(fewerTags, new AnalyserTrainingOptions(TaggerEpochs: 2, ParserEpochs: 2, JackknifeFolds: 0, BiaffineEpochs: 0)).Save(transition);
+            var output = new StringWriter();
+            var errors = new StringWriter();
+            int exit = AnalyserCommands.RunTrain(train, null, Path.Combine(folder, "out.analyser"), new AnalyserTrainingOptions(JackknifeFolds: 0), 0, output, errors, transitionParserFrom: transition);
+            Assert.Equal(2, exit);
+            Assert.Contains("other part-of-speech tag sets", errors.ToString(), StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(folder, "out.analyser")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
