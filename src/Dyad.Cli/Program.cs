@@ -19,6 +19,7 @@ public static class Program
         foreach (var command in StoreCommands.Create()) { root.Subcommands.Add(command); }
         foreach (var command in AnalyserCommands.Create()) { root.Subcommands.Add(command); }
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(TrainCoderCommand.Create());
         return root;
     }
 }

@@ -1,3 +1,4 @@
+using Dyad.Coding.Learning;
 using Dyad.Text;
 using Dyad.Text.Analysis;
 
@@ -17,27 +18,47 @@ public sealed class DyadCoder
     /// coder reads source and target off the tree; without it, word-order rules alone assign them (faster, less
     /// accurate). With <paramref name="explain"/> the event stage records every decision (<see cref="EventTrace"/>).
     /// </summary>
-    public DyadCoder(Lexicon.Lexicon? lexicon = null, IEnumerable<IPipelineStage>? extraStages = null, bool parse = true, bool explain = false)
+    /// With <paramref name="decider"/> other than <see cref="EventDecider.Rules"/>, the learned event model
+    /// (<paramref name="model"/>, else the shipped one) reads every sentence with an actor, and its events are added
+    /// to or replace the rules'. <paramref name="parseEveryActorSentence"/> parses every sentence with an actor even
+    /// for the rules alone (the analysis the model is trained on).
+    /// <exception cref="InvalidOperationException">When the model is asked for and none is given or shipped.</exception>
+    public DyadCoder(Lexicon.Lexicon? lexicon = null, IEnumerable<IPipelineStage>? extraStages = null, bool parse = true, bool explain = false,
+        EventDecider decider = EventDecider.Rules, EventModel? model = null, bool parseEveryActorSentence = false)
     {
         Lexicon = lexicon ?? Dyad.Lexicon.Lexicon.Default;
+        Decider = decider;
+        if (decider != EventDecider.Rules)
+        {
+            Model = model ?? EventModel.Default ?? throw new InvalidOperationException("No event model is shipped in this build; train one with 'dyad train-coder' and pass it with --event-model, or use --decider rules.");
+            parseEveryActorSentence = true;
+        }
+
         var stages = new List<IPipelineStage> { new SegmentationStage(), new LexicalStage(Lexicon), new ActorStage(Lexicon) };
         if (parse)
         {
             // Only sentences that can yield an event are parsed (an actor and a pattern trigger); in explain mode, all.
             stages.Add(explain
                 ? new AnalysisStage(fastParser: true)
-                : new AnalysisStage(worthParsing: ParseSelection.WorthParsing(Lexicon), filterNeeds: [Layer.Lexical, Layer.Actors], worthTagging: ParseSelection.WorthTagging(Lexicon), fastParser: true));
+                : new AnalysisStage(worthParsing: parseEveryActorSentence ? ParseSelection.WithActor : ParseSelection.WorthParsing(Lexicon), filterNeeds: [Layer.Lexical, Layer.Actors], worthTagging: ParseSelection.WorthTagging(Lexicon), fastParser: true));
         }
 
         stages.AddRange(
         [
             new EventStage(Lexicon, useSyntax: parse, explain: explain),
+            .. Model is null ? Array.Empty<IPipelineStage>() : [new LearnedEventStage(Lexicon, Model, decider)],
             new WhereWhen.WhereWhenStage(),
             new ImpliedVisitStage(Lexicon),
         ]);
         stages.AddRange(extraStages ?? []);
         _pipeline = Pipeline.Create([.. stages]);
     }
+
+    /// <summary>Who decides the events.</summary>
+    public EventDecider Decider { get; }
+
+    /// <summary>The learned event model in use, or null with the rules alone.</summary>
+    public EventModel? Model { get; }
 
     /// <summary>The dictionaries in use.</summary>
     public Lexicon.Lexicon Lexicon { get; }

@@ -39,6 +39,25 @@ public static class ParseSelection
         return hasActor && HasTrigger(document, sentence, lexicon, impliedOnly: false);
     };
 
+    /// <summary>Every sentence with an actor that is not a place (what the learned event model reads); needs the actor layer.</summary>
+    public static bool WithActor(Document document, Sentence sentence)
+    {
+        foreach (var m in document.GetLayer<ActorLayer>().Mentions)
+        {
+            if (m.First >= sentence.TokenEnd)
+            {
+                break;
+            }
+
+            if (m.First >= sentence.TokenStart && !m.Locative)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Sentences without an actor that may still hold an act whose actors are implied by the dateline country ("The
     /// island was placed under curfew", "protests turned violent"; EventStage.ImpliedActors): the coder reads them

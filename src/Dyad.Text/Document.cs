@@ -38,6 +38,8 @@ public enum Layer
     Dates,
     /// <summary>The coder's decisions per pattern match (only when explaining).</summary>
     EventTrace,
+    /// <summary>The learned event model's reading of each sentence.</summary>
+    ModelActs,
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Dyad.Coding;
+using Dyad.Coding.Learning;
 using Dyad.Coding.Input;
 
 namespace Dyad.Cli.Commands;
@@ -21,27 +22,31 @@ internal static class CodeCommand
         var conventions = new Option<string>("--conventions") { Description = "Coding conventions: dyad (CODING_RULES) or petrarch (bare country codes, future acts coded as acts), for dictionaries imported from PETRARCH.", DefaultValueFactory = _ => "dyad" };
         conventions.AcceptOnlyFromAmong("dyad", "petrarch");
         var noParse = new Option<bool>("--no-parse") { Description = "Skip the parser: assign source and target by word order only (coder v1; faster, less accurate)." };
+        var decider = CommonOptions.DeciderOption();
+        var eventModel = CommonOptions.EventModelOption();
         var command = new Command("code", "Code news articles into CAMEO events (JSONL/CSV/table on standard output, diagnostics on standard error).")
         {
-            inputs, format, date, maxMb, quiet, noParse, dictionaries, conventions,
+            inputs, format, date, maxMb, quiet, noParse, dictionaries, conventions, decider, eventModel,
         };
         command.SetAction(parse =>
         {
             if (!CommonOptions.TryReportDate("code", parse.GetValue(date), Console.Error, out var reportDate) ||
-                !CommonOptions.TryDictionaries("code", parse.GetValue(dictionaries), parse.GetValue(conventions), Console.Error, out var lexicon))
+                !CommonOptions.TryDictionaries("code", parse.GetValue(dictionaries), parse.GetValue(conventions), Console.Error, out var lexicon) ||
+                !CommonOptions.TryDecider("code", parse.GetValue(noParse) ? "rules" : parse.GetValue(decider), parse.GetValue(eventModel), Console.Error, out var chosen, out var model))
             {
                 return 2;
             }
 
-            return Run(parse.GetValue(inputs)!, parse.GetValue(format)!, reportDate, parse.GetValue(maxMb), parse.GetValue(quiet), Console.Out, Console.Error, Console.In, parseSentences: !parse.GetValue(noParse), lexicon: lexicon);
+            return Run(parse.GetValue(inputs)!, parse.GetValue(format)!, reportDate, parse.GetValue(maxMb), parse.GetValue(quiet), Console.Out, Console.Error, Console.In, parseSentences: !parse.GetValue(noParse), lexicon: lexicon, decider: chosen, model: model);
         });
         return command;
     }
 
     /// <summary>Codes every input; returns 0 when all were read, 1 when some failed, 2 when none could be read.</summary>
-    public static int Run(IReadOnlyList<string> inputs, string format, DateOnly? reportDate, double maxArticleMb, bool quiet, TextWriter output, TextWriter errors, TextReader standardInput, bool parseSentences = true, Lexicon.Lexicon? lexicon = null)
+    public static int Run(IReadOnlyList<string> inputs, string format, DateOnly? reportDate, double maxArticleMb, bool quiet, TextWriter output, TextWriter errors, TextReader standardInput, bool parseSentences = true, Lexicon.Lexicon? lexicon = null,
+        EventDecider decider = EventDecider.Rules, EventModel? model = null)
     {
-        var coder = new DyadCoder(lexicon, parse: parseSentences);
+        var coder = new DyadCoder(lexicon, parse: parseSentences, decider: decider, model: model);
         var reader = new ArticleReader((long)(maxArticleMb * 1024 * 1024), reportDate, standardInput);
         int articles = 0, events = 0, failures = 0, warnings = 0;
         var clock = Stopwatch.StartNew();

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Dyad.Coding.Input;
+using Dyad.Coding.Learning;
 
 namespace Dyad.Cli.Commands;
 
@@ -55,6 +57,69 @@ internal static class CommonOptions
         if (conventions == "petrarch")
         {
             lexicon = lexicon.WithConventions(Lexicon.CodingConventions.Petrarch);
+        }
+
+        return true;
+    }
+
+    /// <summary>The <c>--decider</c> option: who decides the events.</summary>
+    public static Option<string> DeciderOption()
+    {
+        var option = new Option<string>("--decider")
+        {
+            Description = "Who decides the events: rules (dictionary patterns and tree rules), model (the learned event model alone) or combined (the rules' events plus the model's).",
+            DefaultValueFactory = _ => DefaultDecider,
+        };
+        option.AcceptOnlyFromAmong("rules", "model", "combined");
+        return option;
+    }
+
+    /// <summary>The <c>--event-model</c> option: a model file from <c>dyad train-coder</c> instead of the shipped one.</summary>
+    public static Option<string?> EventModelOption() =>
+        new("--event-model") { Description = "An event model file written by 'dyad train-coder' (default: the model shipped inside Dyad)." };
+
+    /// <summary>The decider used when none is named.</summary>
+    public const string DefaultDecider = "combined";
+
+    /// <summary>
+    /// Reads the decider and model options; false, with the reason on <paramref name="errors"/>, when the model file
+    /// cannot be read or no model is shipped.
+    /// </summary>
+    public static bool TryDecider(string command, string? decider, string? modelPath, TextWriter errors, out EventDecider chosen, out EventModel? model)
+    {
+        chosen = decider switch { "model" => EventDecider.Model, "rules" => EventDecider.Rules, _ => EventDecider.Combined };
+        model = null;
+        if (chosen == EventDecider.Rules)
+        {
+            return true;
+        }
+
+        if (modelPath is not null)
+        {
+            if (!File.Exists(modelPath))
+            {
+                errors.WriteLine($"dyad {command}: {modelPath}: no such event model file. Give --event-model the file written by 'dyad train-coder', or leave it out to use the shipped model.");
+                return false;
+            }
+
+            try
+            {
+                model = EventModel.Load(modelPath);
+            }
+            catch (InvalidDataException ex)
+            {
+                errors.WriteLine($"dyad {command}: {ex.Message}");
+                return false;
+            }
+
+            return true;
+        }
+
+        model = EventModel.Default;
+        if (model is null)
+        {
+            errors.WriteLine($"dyad {command}: this build ships no event model; use --decider rules, or train one with 'dyad train-coder' and pass it with --event-model.");
+            return false;
         }
 
         return true;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dyad.Coding;
 using Dyad.Coding.Evaluation;
+using Dyad.Coding.Learning;
 using Dyad.Text;
 
 namespace Dyad.Cli.Commands;
@@ -20,9 +21,13 @@ internal static class EvalCommand
         var dictionaries = new Option<string?>("--dictionaries") { Description = "Code the gold texts with the dictionaries in this folder (e.g. the output of 'dyad dict import') instead of the shipped ones." };
         var conventions = new Option<string>("--conventions") { Description = "Coding conventions with --dictionaries: dyad or petrarch.", DefaultValueFactory = _ => "dyad" };
         conventions.AcceptOnlyFromAmong("dyad", "petrarch");
+        var decider = CommonOptions.DeciderOption();
+        var eventModel = CommonOptions.EventModelOption();
+        var actMargin = new Option<float?>("--act-margin") { Description = "Decode the event model with this act margin instead of its own (tuning)." };
+        var roleMargin = new Option<float?>("--role-margin") { Description = "Decode the event model with this role margin instead of its own (tuning)." };
         var command = new Command("eval", "Precision, recall and F1 against a gold set: by root and full code, with misses and false positives and their evidence.")
         {
-            gold, pred, seedDir, list, petrarch, dictionaries, conventions,
+            gold, pred, seedDir, list, petrarch, dictionaries, conventions, decider, eventModel, actMargin, roleMargin,
         };
         command.SetAction(parse =>
         {
@@ -37,17 +42,24 @@ internal static class EvalCommand
                 return 2;
             }
 
-            if (!CommonOptions.TryDictionaries("eval", parse.GetValue(dictionaries), parse.GetValue(conventions), Console.Error, out var lexicon))
+            if (!CommonOptions.TryDictionaries("eval", parse.GetValue(dictionaries), parse.GetValue(conventions), Console.Error, out var lexicon) ||
+                !CommonOptions.TryDecider("eval", parse.GetValue(decider), parse.GetValue(eventModel), Console.Error, out var chosen, out var model))
             {
                 return 2;
             }
 
-            return Run(goldPath, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error, lexicon);
+            if (model is not null && (parse.GetValue(actMargin) is not null || parse.GetValue(roleMargin) is not null))
+            {
+                model = model.WithMargins(parse.GetValue(actMargin) ?? model.Settings.RootMargin, parse.GetValue(roleMargin) ?? model.Settings.RoleMargin);
+            }
+
+            return Run(goldPath, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error, lexicon, chosen, model);
         });
         return command;
     }
 
-    public static int Run(string goldPath, string? predPath, string? seedDir, int listLimit, TextWriter output, TextWriter errors, Lexicon.Lexicon? lexicon = null)
+    public static int Run(string goldPath, string? predPath, string? seedDir, int listLimit, TextWriter output, TextWriter errors, Lexicon.Lexicon? lexicon = null,
+        EventDecider decider = EventDecider.Rules, EventModel? model = null)
     {
         if (!File.Exists(goldPath))
         {
@@ -82,7 +94,7 @@ internal static class EvalCommand
         }
         else
         {
-            var coder = new DyadCoder(lexicon);
+            var coder = new DyadCoder(lexicon, decider: decider, model: model);
             system = items.ToDictionary(
                 i => i.Id,
                 i => coder.Code(new Document(i.Id, i.Text, new DocumentMetadata(i.DatelineDate))));

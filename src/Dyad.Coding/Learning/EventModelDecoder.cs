@@ -1,0 +1,156 @@
+using Dyad.Coding.Training;
+using Dyad.Text.Analysis;
+
+namespace Dyad.Coding.Learning;
+
+/// <summary>The model's reading of one word as an act: its scores and the actors it chose, for coding and explaining.</summary>
+/// <param name="Trigger">The trigger token.</param>
+/// <param name="Code">The chosen CAMEO code.</param>
+/// <param name="RootMargin">Best root's score minus the "no act" score.</param>
+/// <param name="Mode">The chosen mode.</param>
+/// <param name="ModeMargin">The mode's score minus the next best mode's.</param>
+/// <param name="Source">The chosen source, or null.</param>
+/// <param name="SourceMargin">The source's role score minus its "none" score (0 without a source).</param>
+/// <param name="Target">The chosen target, or null.</param>
+/// <param name="TargetMargin">The target's role score minus its "none" score (0 without a target).</param>
+public sealed record ModelAct(int Trigger, string Code, float RootMargin, EventMode Mode, float ModeMargin, ArgumentCandidate? Source, float SourceMargin, ArgumentCandidate? Target, float TargetMargin)
+{
+    /// <summary>True when the mode is one that is coded.</summary>
+    public bool IsCoded => Mode <= EventMode.Background;
+}
+
+/// <summary>Runs an <see cref="EventModel"/> over sentence contexts. Thread-safe (holds no state between calls).</summary>
+internal sealed class EventModelDecoder
+{
+    private readonly EventModel _model;
+
+    public EventModelDecoder(EventModel model) => _model = model;
+
+    /// <summary>True when token <paramref name="t"/> may be a trigger: a verb, noun or adjective outside any actor's words.</summary>
+    public static bool IsCandidate(SentenceContext s, int t)
+    {
+        string upos = s.Upos(t);
+        if (upos is not ("VERB" or "NOUN" or "ADJ") && !(upos == "X" && s.DictionaryRoots[t - s.Sentence.TokenStart] is not null))
+        {
+            return false;
+        }
+
+        var a = s.ArgumentAt(t);
+        return a is null;
+    }
+
+    /// <summary>Acts the model reads in the sentence, coded or not, in token order.</summary>
+    public List<ModelAct> Decode(SentenceContext s)
+    {
+        var acts = new List<ModelAct>();
+        if (s.Arguments.Count == 0)
+        {
+            return acts;
+        }
+
+        bool useRules = _model.Settings.UseRuleFeatures;
+        var f = new List<ulong>(96);
+        Span<float> rootScores = stackalloc float[21];
+        Span<float> codeScores = stackalloc float[32];
+        Span<float> modeScores = stackalloc float[8];
+        Span<float> roleScores = stackalloc float[3];
+        var asTarget = new float[s.Arguments.Count];
+        for (int t = s.Sentence.TokenStart; t < s.Sentence.TokenEnd; t++)
+        {
+            if (!IsCandidate(s, t))
+            {
+                continue;
+            }
+
+            EventFeatures.Trigger(s, t, useRules, f);
+            rootScores.Clear();
+            _model.Roots.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f), rootScores);
+            int best = 1;
+            for (int r = 2; r <= 20; r++)
+            {
+                if (rootScores[r] > rootScores[best])
+                {
+                    best = r;
+                }
+            }
+
+            float margin = rootScores[best] - rootScores[0];
+            if (margin <= _model.Settings.RootMargin)
+            {
+                continue;
+            }
+
+            string root = best.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            var codes = _model.CodesByRoot[best];
+            ConjoinWithRoot(f, best);
+            codeScores.Clear();
+            _model.Codes.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f), codeScores);
+            int bestCode = 0;
+            for (int k = 1; k < codes.Count; k++)
+            {
+                if (codeScores[k] > codeScores[bestCode])
+                {
+                    bestCode = k;
+                }
+            }
+
+            EventFeatures.Mode(s, t, root, useRules, f);
+            modeScores.Clear();
+            _model.Modes.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f), modeScores);
+            int mode = 0, second = 1;
+            for (int k = 1; k < 8; k++)
+            {
+                if (modeScores[k] > modeScores[mode])
+                {
+                    second = mode;
+                    mode = k;
+                }
+                else if (k != mode && (second == mode || modeScores[k] > modeScores[second]))
+                {
+                    second = k;
+                }
+            }
+
+            ArgumentCandidate? source = null, target = null;
+            float sourceBest = _model.Settings.RoleMargin, targetBest = _model.Settings.RoleMargin;
+            for (int i = 0; i < s.Arguments.Count; i++)
+            {
+                EventFeatures.Role(s, t, root, s.Arguments[i], useRules, f);
+                roleScores.Clear();
+                _model.Roles.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f), roleScores);
+                float asSource = roleScores[1] - roleScores[0];
+                asTarget[i] = roleScores[2] - roleScores[0];
+                if (asSource > sourceBest && asSource >= asTarget[i])
+                {
+                    sourceBest = asSource;
+                    source = s.Arguments[i];
+                }
+            }
+
+            for (int i = 0; i < s.Arguments.Count; i++)
+            {
+                var a = s.Arguments[i];
+                if (asTarget[i] > targetBest && a != source && (source is null || a.Mention.Code != source.Mention.Code))
+                {
+                    targetBest = asTarget[i];
+                    target = a;
+                }
+            }
+
+            acts.Add(new ModelAct(
+                t, codes[bestCode], margin, (EventMode)mode, modeScores[mode] - modeScores[second],
+                source, source is null ? 0 : sourceBest, target, target is null ? 0 : targetBest));
+        }
+
+        return acts;
+    }
+
+    /// <summary>Turns trigger features into code features by mixing in the root, in place.</summary>
+    internal static void ConjoinWithRoot(List<ulong> features, int root)
+    {
+        for (int i = 0; i < features.Count; i++)
+        {
+            features[i] = FeatureHash.Mix(features[i], (ulong)(1000 + root));
+        }
+    }
+}

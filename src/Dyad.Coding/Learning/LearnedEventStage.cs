@@ -1,0 +1,231 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Dyad.Lexicon;
+using Dyad.Text;
+
+namespace Dyad.Coding.Learning;
+
+/// <summary>Who decides the events: the dictionary rules, the learned model, or both.</summary>
+public enum EventDecider
+{
+    /// <summary>The rule coder alone (dictionary patterns and tree rules).</summary>
+    Rules,
+    /// <summary>The learned model alone.</summary>
+    Model,
+    /// <summary>The rule coder's events plus the model's events that the rules did not produce.</summary>
+    Combined,
+}
+
+/// <summary>The model's reading of each sentence, kept for <c>dyad explain</c>.</summary>
+public sealed class ModelActLayer
+{
+    /// <summary>Creates the layer.</summary>
+    public ModelActLayer(Dictionary<int, List<ModelAct>> bySentence) => BySentence = bySentence;
+
+    /// <summary>Acts the model read, by sentence index.</summary>
+    public IReadOnlyDictionary<int, List<ModelAct>> BySentence { get; }
+}
+
+/// <summary>
+/// Runs the learned event model after the rule coder and decides the event layer: with
+/// <see cref="EventDecider.Combined"/> the model's acts are added where the rules coded no event of the same root
+/// between the same countries in the sentence; with <see cref="EventDecider.Model"/> the model's events replace the
+/// rules'. Codebook pairs follow the model's choice as they follow a pattern's (CODING_RULES 3 and 7): reciprocal
+/// acts both ways, a visit with its hosting, one event per member of a compound actor.
+/// </summary>
+public sealed class LearnedEventStage : IPipelineStage
+{
+    /// <summary>Codes coded in both directions (CODING_RULES 7).</summary>
+    private static readonly FrozenSet<string> ReciprocalCodes = new[] { "019", "030", "040", "041", "044", "046", "050", "057", "062", "0871" }.ToFrozenSet();
+
+    /// <summary>Codes that come with a counterpart in the other direction (CODING_RULES 3: 042 and 043 come as a pair).</summary>
+    private static readonly FrozenDictionary<string, string> CounterpartCodes = new Dictionary<string, string> { ["042"] = "043", ["043"] = "042" }.ToFrozenDictionary();
+
+    private readonly Lexicon.Lexicon _lexicon;
+    private readonly EventModel _model;
+    private readonly EventModelDecoder _decoder;
+    private readonly EventDecider _decider;
+
+    /// <summary>Creates the stage.</summary>
+    public LearnedEventStage(Lexicon.Lexicon lexicon, EventModel model, EventDecider decider)
+    {
+        _lexicon = lexicon;
+        _model = model;
+        _decoder = new EventModelDecoder(model);
+        _decider = decider;
+    }
+
+    /// <inheritdoc />
+    public string Name => "learned-events";
+
+    /// <inheritdoc />
+    public IReadOnlyList<Layer> Needs { get; } = [Layer.Tokens, Layer.Sentences, Layer.Lexical, Layer.Actors, Layer.Events];
+
+    /// <inheritdoc />
+    public IReadOnlyList<Layer> Adds { get; } = [Layer.ModelActs];
+
+    /// <inheritdoc />
+    public void Process(Document document)
+    {
+        var layer = document.GetLayer<EventLayer>();
+        var ruleEvents = layer.Events.ToList();
+        var contexts = SentenceContexts.Build(document, _lexicon, ruleEvents, _model.WordClasses);
+        var bySentence = new Dictionary<int, List<ModelAct>>();
+        var modelEvents = new List<CodedEvent>();
+        foreach (var ctx in contexts)
+        {
+            var acts = _decoder.Decode(ctx);
+            if (acts.Count == 0)
+            {
+                continue;
+            }
+
+            bySentence[ctx.Sentence.Index] = acts;
+            foreach (var act in acts)
+            {
+                if (act.IsCoded && act.Source is not null)
+                {
+                    AddEvents(document, ctx, act, modelEvents);
+                }
+            }
+        }
+
+        document.SetLayer(Layer.ModelActs, new ModelActLayer(bySentence));
+        if (_decider == EventDecider.Model)
+        {
+            layer.Events.Clear();
+            layer.Events.AddRange(Distinct(modelEvents));
+            return;
+        }
+
+        var have = new HashSet<(int, string, string?, string?, bool)>(ruleEvents.Select(Key));
+        foreach (var e in modelEvents)
+        {
+            if (have.Add(Key(e)))
+            {
+                layer.Events.Add(e);
+            }
+        }
+
+        layer.Events.Sort((a, b) => a.SentenceIndex != b.SentenceIndex ? a.SentenceIndex.CompareTo(b.SentenceIndex) : a.TriggerFirst.CompareTo(b.TriggerFirst));
+    }
+
+    private static (int, string, string?, string?, bool) Key(CodedEvent e) =>
+        (e.SentenceIndex, e.Record.Root, Country(e.Record.Source), Country(e.Record.Target), e.Record.Negated);
+
+    private static string? Country(string? code) => code is null ? null : code.Length >= 3 ? code[..3] : code;
+
+    private static IEnumerable<CodedEvent> Distinct(List<CodedEvent> events)
+    {
+        var seen = new HashSet<(int, string, string?, string?, bool)>();
+        foreach (var e in events)
+        {
+            if (seen.Add((e.SentenceIndex, e.Record.Code, e.Record.Source, e.Record.Target, e.Record.Negated)))
+            {
+                yield return e;
+            }
+        }
+    }
+
+    private void AddEvents(Document document, SentenceContext ctx, ModelAct act, List<CodedEvent> into)
+    {
+        if (_lexicon.Ontology.Find(act.Code) is not CameoEventType type)
+        {
+            return;
+        }
+
+        var sources = Members(ctx, act.Source!);
+        var targets = act.Target is null ? [] : Members(ctx, act.Target);
+        string rule = string.Create(CultureInfo.InvariantCulture,
+            $"model {_model.Version}: act {act.RootMargin:F1}, mode {act.Mode} {act.ModeMargin:F1}, source {act.SourceMargin:F1}, target {act.TargetMargin:F1}");
+        foreach (var s in sources)
+        {
+            string sourceCode = RoleForSource(s.Mention, type.Root);
+            if (targets.Count == 0)
+            {
+                Add(s, sourceCode, null, null, type);
+                continue;
+            }
+
+            foreach (var t in targets)
+            {
+                string targetCode = ReciprocalCodes.Contains(type.Code) ? RoleForSource(t.Mention, type.Root) : RoleForTarget(t.Mention, type.Root);
+                if (targetCode == sourceCode)
+                {
+                    continue;
+                }
+
+                Add(s, sourceCode, t, targetCode, type);
+                if (ReciprocalCodes.Contains(type.Code))
+                {
+                    Add(t, targetCode, s, sourceCode, type);
+                }
+
+                if (CounterpartCodes.TryGetValue(type.Code, out string? other) && _lexicon.Ontology.Find(other) is CameoEventType otherType)
+                {
+                    Add(t, RoleForSource(t.Mention, otherType.Root), s, RoleForTarget(s.Mention, otherType.Root), otherType);
+                }
+            }
+        }
+
+        void Add(ArgumentCandidate source, string sourceCode, ArgumentCandidate? target, string? targetCode, CameoEventType eventType)
+        {
+            var sentence = ctx.Sentence;
+            var triggerSpan = document.TokenRange(act.Trigger, act.Trigger);
+            var record = new EventRecord
+            {
+                DocId = document.Id,
+                Sentence = sentence.Index,
+                Source = sourceCode,
+                SourceText = document.Slice(document.TokenRange(source.First, source.Last)),
+                SourceSpan = [document.Token(source.First).Start, document.Token(source.Last).End],
+                Target = targetCode,
+                TargetText = target is null ? null : document.Slice(document.TokenRange(target.First, target.Last)),
+                TargetSpan = target is null ? null : [document.Token(target.First).Start, document.Token(target.Last).End],
+                Code = eventType.Code,
+                CodeName = eventType.Name,
+                Root = eventType.Root,
+                Quad = eventType.Quad,
+                Goldstein = eventType.Goldstein,
+                Negated = act.Mode == Training.EventMode.Negated,
+                Plover = eventType.Plover,
+                Evidence = new Evidence(sentence.Span.Start, sentence.Span.End, document.Slice(sentence.Span)),
+                Trigger = new Evidence(triggerSpan.Start, triggerSpan.End, document.Slice(triggerSpan)),
+                Rule = rule,
+                DictionaryVersion = _lexicon.Version,
+            };
+            into.Add(new CodedEvent(record, sentence.Index, act.Trigger, act.Trigger, (source.First, source.Last), target is null ? null : (target.First, target.Last))
+            {
+                IsSpeechAct = eventType.Root is "01" or "02" or "03" or "05" or "10" or "11" or "12" or "13" || eventType.Code is "016" or "051" or "055",
+            });
+        }
+    }
+
+    /// <summary>The members of a compound actor ("X and Y") in the sentence, or the actor alone.</summary>
+    private static List<ArgumentCandidate> Members(SentenceContext ctx, ArgumentCandidate a)
+    {
+        if (a.IsPronoun || a.Mention.Group < 0)
+        {
+            return [a];
+        }
+
+        var members = new List<ArgumentCandidate>();
+        foreach (var other in ctx.Arguments)
+        {
+            if (!other.IsPronoun && other.Mention.Group == a.Mention.Group)
+            {
+                members.Add(other);
+            }
+        }
+
+        return members.Count == 0 ? [a] : members;
+    }
+
+    private string RoleForSource(ActorMention m, string root) =>
+        _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 ? m.Code + (root is "15" or "18" or "19" or "20" ? "MIL" : "GOV") : m.Code;
+
+    private string RoleForTarget(ActorMention m, string root) =>
+        _lexicon.Conventions.BareCountryAsGovernment && m.Kind == ActorMentionKind.Country && m.Code.Length == 3 && root is "01" or "02" or "03" or "04" or "05" or "06" or "09" or "10" or "11" or "12" or "13" or "16"
+            ? m.Code + "GOV"
+            : m.Code;
+}

@@ -1,0 +1,184 @@
+using System.Collections.Frozen;
+using Dyad.Text;
+
+namespace Dyad.Coding.Learning;
+
+/// <summary>Builds the <see cref="SentenceContext"/> of each sentence of a coded document.</summary>
+internal static class SentenceContexts
+{
+    /// <summary>Personal pronouns that may stand for an earlier actor, with the kind of antecedent they take.</summary>
+    private static readonly FrozenDictionary<string, char> PronounKinds = new Dictionary<string, char>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["he"] = 'p', ["him"] = 'p', ["she"] = 'p', ["her"] = 'p', ["i"] = 'p',
+        ["they"] = 'g', ["them"] = 'g', ["we"] = 'g', ["us"] = 'g',
+        ["it"] = 'o',
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The context of every sentence of <paramref name="document"/> (which must have the lexical and actor layers;
+    /// tags, lemmas and the tree are used where present). <paramref name="ruleEvents"/> are the rule coder's events.
+    /// </summary>
+    public static SentenceContext[] Build(Document document, Lexicon.Lexicon lexicon, IReadOnlyList<CodedEvent> ruleEvents, WordClasses classes)
+    {
+        var lexical = document.GetLayer<LexicalLayer>();
+        var mentions = document.GetLayer<ActorLayer>().Mentions;
+        var contexts = new SentenceContext[document.SentenceCount];
+        int mi = 0;
+        var history = new List<ActorMention>();
+        var rootCache = new Dictionary<int, string[]?>();
+        foreach (var sentence in document.Sentences)
+        {
+            var arguments = new List<ArgumentCandidate>();
+            var inSentence = new List<ActorMention>();
+            while (mi < mentions.Count && mentions[mi].First < sentence.TokenEnd)
+            {
+                var m = mentions[mi++];
+                if (m.First >= sentence.TokenStart)
+                {
+                    inSentence.Add(m);
+                }
+            }
+
+            int next = 0;
+            for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+            {
+                if (next < inSentence.Count && inSentence[next].First == t)
+                {
+                    var m = inSentence[next++];
+                    arguments.Add(new ArgumentCandidate(m, m.First, m.Last, HeadOf(document, m.First, m.Last), IsPronoun: false));
+                    history.Add(m);
+                    t = m.Last;
+                    continue;
+                }
+
+                if (PronounKinds.TryGetValue(document.TokenText(t).ToString(), out char kind) && IsPersonalPronoun(document, t) &&
+                    Antecedent(history, kind) is { } antecedent)
+                {
+                    arguments.Add(new ArgumentCandidate(antecedent, t, t, t, IsPronoun: true));
+                }
+            }
+
+            var roots = new string[]?[sentence.TokenCount];
+            for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+            {
+                roots[t - sentence.TokenStart] = DictionaryRoots(lexicon, lexical, t, rootCache);
+            }
+
+            var byTrigger = new Dictionary<int, List<CodedEvent>>();
+            foreach (var e in ruleEvents)
+            {
+                if (e.SentenceIndex == sentence.Index)
+                {
+                    if (!byTrigger.TryGetValue(e.TriggerFirst, out var list))
+                    {
+                        byTrigger[e.TriggerFirst] = list = [];
+                    }
+
+                    list.Add(e);
+                    if (e.TriggerLast != e.TriggerFirst)
+                    {
+                        if (!byTrigger.TryGetValue(e.TriggerLast, out var last))
+                        {
+                            byTrigger[e.TriggerLast] = last = [];
+                        }
+
+                        last.Add(e);
+                    }
+                }
+            }
+
+            contexts[sentence.Index] = new SentenceContext(document, sentence, arguments, byTrigger, roots, classes);
+        }
+
+        return contexts;
+    }
+
+    /// <summary>The token of a span whose head lies outside it (the last such), or the last token.</summary>
+    internal static int HeadOf(Document document, int first, int last)
+    {
+        if (!document.Layers.Contains(Layer.Dependencies))
+        {
+            return last;
+        }
+
+        for (int t = last; t >= first; t--)
+        {
+            int h = document.Heads[t];
+            if (h < first || h > last)
+            {
+                return t;
+            }
+        }
+
+        return last;
+    }
+
+    private static bool IsPersonalPronoun(Document document, int t) =>
+        !document.Layers.Contains(Layer.PartsOfSpeech) || document.Xpos[t] == "PRP";
+
+    private static ActorMention? Antecedent(List<ActorMention> history, char kind)
+    {
+        for (int i = history.Count - 1, seen = 0; i >= 0 && seen < 12; i--, seen++)
+        {
+            var m = history[i];
+            if (m.Locative)
+            {
+                continue;
+            }
+
+            bool person = m.Kind == ActorMentionKind.Person || (m.Kind is ActorMentionKind.Composed or ActorMentionKind.Inferred && m.Code.Length >= 6);
+            bool fits = kind switch
+            {
+                'p' => person,
+                'g' => m.Group >= 0 || !person,
+                _ => !person,
+            };
+            if (fits)
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    private static string[]? DictionaryRoots(Lexicon.Lexicon lexicon, LexicalLayer lexical, int t, Dictionary<int, string[]?> cache)
+    {
+        List<string>? roots = null;
+        foreach (int id in lexical.Candidates(t))
+        {
+            if (id < 0)
+            {
+                continue;
+            }
+
+            if (!cache.TryGetValue(id, out var forId))
+            {
+                var set = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var p in lexicon.Verbs.TriggeredBy(id))
+                {
+                    if (p.Code.Length >= 2 && !p.IsNull)
+                    {
+                        set.Add(p.Code[..2]);
+                    }
+                }
+
+                cache[id] = forId = set.Count == 0 ? null : [.. set];
+            }
+
+            if (forId is not null)
+            {
+                roots ??= [];
+                foreach (string r in forId)
+                {
+                    if (!roots.Contains(r))
+                    {
+                        roots.Add(r);
+                    }
+                }
+            }
+        }
+
+        return roots?.ToArray();
+    }
+}

@@ -1,0 +1,307 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dyad.Coding.Learning;
+using Dyad.Text;
+using Dyad.Text.Analysis;
+
+namespace Dyad.Coding.Training;
+
+/// <summary>Options of <see cref="EventModelTrainer"/>.</summary>
+/// <param name="Epochs">Passes over the training examples.</param>
+/// <param name="Seed">Seed of the shuffling (the same seed and corpus give the same model).</param>
+/// <param name="UseRuleFeatures">True to give the model the rule coder's events as features (the combined coder).</param>
+/// <param name="RootMargin">Decision margin for proposing an act.</param>
+/// <param name="RoleMargin">Decision margin for choosing an actor.</param>
+/// <param name="Prune">Averaged weights smaller than this are dropped from the saved model.</param>
+/// <param name="WordClasses">Word classes for the features (empty: none).</param>
+public sealed record EventTrainingOptions(int Epochs = 8, int Seed = 1, bool UseRuleFeatures = true, float RootMargin = EventTrainingOptions.DefaultRootMargin, float RoleMargin = EventTrainingOptions.DefaultRoleMargin, float Prune = 0.05f, WordClasses? WordClasses = null)
+{
+    /// <summary>The act margin tuned on dev2-train (a model trained on the corpus alone).</summary>
+    public const float DefaultRootMargin = 2f;
+
+    /// <summary>The role margin: so low that the best-scoring actor for each role is always taken (measured best on dev2-train).</summary>
+    public const float DefaultRoleMargin = -1000f;
+}
+
+/// <summary>What training saw: counts of documents, examples and labels that could not be aligned.</summary>
+public sealed record EventTrainingReport(int Documents, int Sentences, int TriggerExamples, int Acts, int UnalignedTriggers, int RoleExamples, int UnalignedActors, int FeatureCount);
+
+/// <summary>
+/// Trains an <see cref="EventModel"/> from labelled documents: each document is run through the coder's own
+/// pipeline (segmentation, dictionaries, actors, parse, rule coder), the labelled spans are aligned to its tokens
+/// and actor mentions, and four averaged perceptrons learn root, code, mode and roles. Deterministic for a given
+/// corpus, seed and analyser.
+/// </summary>
+public sealed class EventModelTrainer
+{
+    private readonly DyadCoder _coder;
+
+    /// <summary>Labelled actors no actor mention covers (text, code, document id), filled by the last <see cref="Align"/>.</summary>
+    public List<(string Text, string? Code, string DocumentId)> UnalignedActors { get; } = [];
+
+    /// <summary>Creates a trainer whose documents are analysed by <paramref name="coder"/> (rules only, parsing every sentence with an actor).</summary>
+    public EventModelTrainer(DyadCoder coder) => _coder = coder;
+
+    /// <summary>One aligned sentence: its context and the labels of its trigger tokens.</summary>
+    internal sealed record AlignedSentence(SentenceContext Context, Dictionary<int, List<CorpusEvent>> Labels);
+
+    /// <summary>Runs the pipeline over <paramref name="documents"/> and aligns their labels.</summary>
+    internal List<AlignedSentence> Align(IReadOnlyList<CorpusDocument> documents, WordClasses classes, out int unalignedTriggers, out int unalignedActors, IProgress<int>? progress = null)
+    {
+        var result = new List<AlignedSentence>();
+        unalignedTriggers = 0;
+        unalignedActors = 0;
+        UnalignedActors.Clear();
+        int done = 0;
+        foreach (var cd in documents)
+        {
+            var doc = _coder.Analyse(new Document(cd.Id, cd.Text, new DocumentMetadata(cd.ReportDate)));
+            var ruleEvents = doc.GetLayer<EventLayer>().Events;
+            var contexts = SentenceContexts.Build(doc, _coder.Lexicon, ruleEvents, classes);
+            var labelsBySentence = new Dictionary<int, Dictionary<int, List<CorpusEvent>>>();
+            foreach (var e in cd.Events)
+            {
+                int trigger = TriggerToken(doc, e.Trigger);
+                if (trigger < 0)
+                {
+                    unalignedTriggers++;
+                    continue;
+                }
+
+                int si = doc.SentenceOfToken(trigger);
+                if (!labelsBySentence.TryGetValue(si, out var labels))
+                {
+                    labelsBySentence[si] = labels = [];
+                }
+
+                if (!labels.TryGetValue(trigger, out var list))
+                {
+                    labels[trigger] = list = [];
+                }
+
+                list.Add(e);
+                var ctx = contexts[si];
+                if (e.Source is { } src && !ctx.Arguments.Any(a => Overlaps(doc, a, src)))
+                {
+                    unalignedActors++;
+                    UnalignedActors.Add((cd.Text[src.Start..src.End], e.SourceCode, cd.Id));
+                }
+
+                if (e.Target is { } tgt && !ctx.Arguments.Any(a => Overlaps(doc, a, tgt)))
+                {
+                    unalignedActors++;
+                    UnalignedActors.Add((cd.Text[tgt.Start..tgt.End], e.TargetCode, cd.Id));
+                }
+            }
+
+            foreach (var ctx in contexts)
+            {
+                result.Add(new AlignedSentence(ctx, labelsBySentence.GetValueOrDefault(ctx.Sentence.Index) ?? []));
+            }
+
+            progress?.Report(++done);
+        }
+
+        return result;
+    }
+
+    /// <summary>Trains a model on <paramref name="documents"/>.</summary>
+    public (EventModel Model, EventTrainingReport Report) Train(IReadOnlyList<CorpusDocument> documents, EventTrainingOptions options, IProgress<string>? progress = null)
+    {
+        var codesByRoot = CodesByRoot(_coder.Lexicon);
+        progress?.Report($"analysing {documents.Count} documents");
+        var aligned = Align(documents, options.WordClasses ?? WordClasses.Empty, out int unalignedTriggers, out int unalignedActors);
+        var roots = new PerceptronTrainer(21);
+        var codes = new PerceptronTrainer(codesByRoot.Max(c => c.Count));
+        var modes = new PerceptronTrainer(8);
+        var roles = new PerceptronTrainer(3);
+
+        // Examples are recomputed each epoch from the aligned sentences (features are cheap, memory stays small).
+        var order = Enumerable.Range(0, aligned.Count).ToArray();
+        var rng = new Random(options.Seed);
+        var f = new List<ulong>(128);
+        var scores = new float[32];
+        int triggerExamples = 0, acts = 0, roleExamples = 0;
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            int rootErrors = 0, rootCount = 0;
+            foreach (int index in order)
+            {
+                var (ctx, labels) = (aligned[index].Context, aligned[index].Labels);
+                if (ctx.Arguments.Count == 0 && labels.Count == 0)
+                {
+                    continue;
+                }
+
+                for (int t = ctx.Sentence.TokenStart; t < ctx.Sentence.TokenEnd; t++)
+                {
+                    bool labelled = labels.TryGetValue(t, out var events);
+                    if (!EventModelDecoder.IsCandidate(ctx, t) && !labelled)
+                    {
+                        continue;
+                    }
+
+                    var primary = labelled ? Primary(events!) : null;
+                    int rootClass = primary is null ? 0 : int.Parse(primary.Code.AsSpan(0, 2), System.Globalization.CultureInfo.InvariantCulture);
+                    EventFeatures.Trigger(ctx, t, options.UseRuleFeatures, f);
+                    rootCount++;
+                    rootErrors += Learn(roots, f, rootClass, scores, 21) ? 0 : 1;
+                    if (epoch == 1)
+                    {
+                        triggerExamples++;
+                    }
+
+                    if (primary is null)
+                    {
+                        continue;
+                    }
+
+                    string root = primary.Code[..2];
+                    int codeClass = codesByRoot[rootClass].IndexOf(primary.Code);
+                    if (codeClass >= 0)
+                    {
+                        EventModelDecoder.ConjoinWithRoot(f, rootClass);
+                        Learn(codes, f, codeClass, scores, codesByRoot[rootClass].Count);
+                    }
+
+                    EventFeatures.Mode(ctx, t, root, options.UseRuleFeatures, f);
+                    Learn(modes, f, (int)primary.Mode, scores, 8);
+                    if (epoch == 1)
+                    {
+                        acts++;
+                    }
+
+                    if (!primary.IsCoded)
+                    {
+                        continue;
+                    }
+
+                    foreach (var a in ctx.Arguments)
+                    {
+                        int role = RoleOf(ctx.Document, a, events!);
+                        EventFeatures.Role(ctx, t, root, a, options.UseRuleFeatures, f);
+                        Learn(roles, f, role, scores, 3);
+                        if (epoch == 1)
+                        {
+                            roleExamples++;
+                        }
+                    }
+                }
+            }
+
+            progress?.Report($"epoch {epoch}/{options.Epochs}: trigger accuracy {1.0 - (double)rootErrors / Math.Max(1, rootCount):P2} over {rootCount:N0} words");
+        }
+
+        var settings = new EventModelSettings(options.UseRuleFeatures, options.RootMargin, options.RoleMargin, options.Epochs, options.Seed, CorpusHash(documents));
+        var provisional = new EventModel(roots.Freeze(options.Prune), codes.Freeze(options.Prune), modes.Freeze(options.Prune), roles.Freeze(options.Prune), codesByRoot, settings, options.WordClasses ?? WordClasses.Empty, "unsaved");
+        using var buffer = new MemoryStream();
+        provisional.Write(buffer);
+        var model = EventModel.Read(buffer.ToArray(), "the trained model");
+        var report = new EventTrainingReport(documents.Count, aligned.Count, triggerExamples, acts, unalignedTriggers, roleExamples, unalignedActors,
+            model.Roots.FeatureCount + model.Codes.FeatureCount + model.Modes.FeatureCount + model.Roles.FeatureCount);
+        return (model, report);
+    }
+
+    /// <summary>The codes of each root (index 1-20) in ontology order.</summary>
+    internal static List<List<string>> CodesByRoot(Lexicon.Lexicon lexicon)
+    {
+        var byRoot = new List<List<string>>();
+        for (int r = 0; r <= 20; r++)
+        {
+            byRoot.Add([]);
+        }
+
+        foreach (var type in lexicon.Ontology.All)
+        {
+            if (type.Code.Length >= 3 && int.TryParse(type.Root, out int r) && r is >= 1 and <= 20)
+            {
+                byRoot[r].Add(type.Code);
+            }
+        }
+
+        return byRoot;
+    }
+
+    /// <summary>The label a token learns when several acts share it: the first coded one, else the first.</summary>
+    private static CorpusEvent Primary(List<CorpusEvent> events) => events.FirstOrDefault(e => e.IsCoded) ?? events[0];
+
+    private static int RoleOf(Document doc, ArgumentCandidate a, List<CorpusEvent> events)
+    {
+        foreach (var e in events)
+        {
+            if (e.IsCoded && e.Source is { } s && Overlaps(doc, a, s))
+            {
+                return 1;
+            }
+        }
+
+        foreach (var e in events)
+        {
+            if (e.IsCoded && e.Target is { } t && Overlaps(doc, a, t))
+            {
+                return 2;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool Overlaps(Document doc, ArgumentCandidate a, LabelSpan span) =>
+        doc.Token(a.First).Start < span.End && span.Start < doc.Token(a.Last).End;
+
+    /// <summary>The head token of the trigger's words, or -1 when no token overlaps them.</summary>
+    private static int TriggerToken(Document doc, LabelSpan span)
+    {
+        int first = -1, last = -1;
+        for (int t = 0; t < doc.TokenCount; t++)
+        {
+            var tok = doc.Token(t);
+            if (tok.Start < span.End && span.Start < tok.End)
+            {
+                if (first < 0)
+                {
+                    first = t;
+                }
+
+                last = t;
+            }
+            else if (tok.Start >= span.End)
+            {
+                break;
+            }
+        }
+
+        return first < 0 ? -1 : SentenceContexts.HeadOf(doc, first, last);
+    }
+
+    private static bool Learn(PerceptronTrainer p, List<ulong> f, int truth, float[] scores, int classes)
+    {
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f);
+        Array.Clear(scores);
+        p.Score(span, scores);
+        int guess = 0;
+        for (int k = 1; k < classes; k++)
+        {
+            if (scores[k] > scores[guess])
+            {
+                guess = k;
+            }
+        }
+
+        p.Update(span, truth, guess);
+        p.Tick();
+        return guess == truth;
+    }
+
+    private static string CorpusHash(IReadOnlyList<CorpusDocument> documents)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var d in documents)
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes(d.Id + "\n" + d.Text + "\n" + d.Events.Count + "\n"));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
+    }
+}
