@@ -20,21 +20,26 @@ public static class Throughput
         long bytes = corpus.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Text));
         int sentences = corpus.Sum(a => Corpus.CountSentences(a.Text));
         var coder = new DyadCoder();
+        var rulesCoder = new DyadCoder(decider: Dyad.Coding.Learning.EventDecider.Rules);
         var wordOrderCoder = new DyadCoder(parse: false);
-        Console.WriteLine($"corpus: {corpus.Count:N0} articles, {sentences:N0} sentences, {bytes / 1e6:F2} MB from {Corpus.Origin}; dictionaries {coder.Lexicon.Version}; {runs} runs, one thread");
+        Console.WriteLine($"corpus: {corpus.Count:N0} articles, {sentences:N0} sentences, {bytes / 1e6:F2} MB from {Corpus.Origin}; dictionaries {coder.Lexicon.Version}; event model {coder.Model?.Version ?? "none"} ({coder.Decider}); {runs} runs, one thread");
 
         // Warm-up: dictionary load and two full passes so that tiered JIT reaches optimised code.
         CodeAll(coder, corpus);
         CodeAll(coder, corpus);
         CodeAll(wordOrderCoder, corpus);
+        CodeAll(rulesCoder, corpus);
         SegmentAll(corpus);
 
         var segmentOnly = Measure(runs, () => SegmentAll(corpus));
         var full = Measure(runs, () => CodeAll(coder, corpus));
         var wordOrder = Measure(runs, () => CodeAll(wordOrderCoder, corpus));
+        var rulesOnly = Measure(runs, () => CodeAll(rulesCoder, corpus));
         Report("segmentation only (reference)", segmentOnly, sentences, bytes);
         Report("dyad code --no-parse (coder v1)", wordOrder, sentences, bytes);
+        Report("dyad code --decider rules", rulesOnly, sentences, bytes);
         Report("dyad code (whole pipeline + JSON)", full, sentences, bytes);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: the default decider ({coder.Decider}) takes {Median(full) / Median(rulesOnly):F2}x the time of the rules alone"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: parsing every sentence makes the pipeline {Median(full) / Median(wordOrder):F1}x slower than coder v1"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: whole pipeline takes {Median(full) / Median(segmentOnly):F1}x the time of segmentation alone"));
         return 0;

@@ -24,11 +24,11 @@ public sealed class DyadCoder
     /// for the rules alone (the analysis the model is trained on).
     /// <exception cref="InvalidOperationException">When the model is asked for and none is given or shipped.</exception>
     public DyadCoder(Lexicon.Lexicon? lexicon = null, IEnumerable<IPipelineStage>? extraStages = null, bool parse = true, bool explain = false,
-        EventDecider decider = EventDecider.Rules, EventModel? model = null, bool parseEveryActorSentence = false)
+        EventDecider? decider = null, EventModel? model = null, bool parseEveryActorSentence = false, float vetoMargin = float.NegativeInfinity)
     {
         Lexicon = lexicon ?? Dyad.Lexicon.Lexicon.Default;
-        Decider = decider;
-        if (decider != EventDecider.Rules)
+        Decider = decider ?? DefaultDecider(lexicon, model, parse);
+        if (Decider != EventDecider.Rules)
         {
             Model = model ?? EventModel.Default ?? throw new InvalidOperationException("No event model is shipped in this build; train one with 'dyad train-coder' and pass it with --event-model, or use --decider rules.");
             parseEveryActorSentence = true;
@@ -46,13 +46,20 @@ public sealed class DyadCoder
         stages.AddRange(
         [
             new EventStage(Lexicon, useSyntax: parse, explain: explain),
-            .. Model is null ? Array.Empty<IPipelineStage>() : [new LearnedEventStage(Lexicon, Model, decider)],
+            .. Model is null ? Array.Empty<IPipelineStage>() : [new LearnedEventStage(Lexicon, Model, Decider) { VetoMargin = vetoMargin }],
             new WhereWhen.WhereWhenStage(),
             new ImpliedVisitStage(Lexicon),
         ]);
         stages.AddRange(extraStages ?? []);
         _pipeline = Pipeline.Create([.. stages]);
     }
+
+    /// <summary>
+    /// The decider when none is named: the rules combined with the learned model when the model fits the dictionaries
+    /// (the shipped ones, or a model given explicitly) and sentences are parsed; otherwise the rules alone.
+    /// </summary>
+    public static EventDecider DefaultDecider(Lexicon.Lexicon? lexicon, EventModel? model, bool parse) =>
+        parse && (model is not null || (lexicon is null && EventModel.Default is not null)) ? EventDecider.Combined : EventDecider.Rules;
 
     /// <summary>Who decides the events.</summary>
     public EventDecider Decider { get; }

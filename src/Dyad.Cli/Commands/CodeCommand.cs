@@ -44,7 +44,7 @@ internal static class CodeCommand
 
     /// <summary>Codes every input; returns 0 when all were read, 1 when some failed, 2 when none could be read.</summary>
     public static int Run(IReadOnlyList<string> inputs, string format, DateOnly? reportDate, double maxArticleMb, bool quiet, TextWriter output, TextWriter errors, TextReader standardInput, bool parseSentences = true, Lexicon.Lexicon? lexicon = null,
-        EventDecider decider = EventDecider.Rules, EventModel? model = null)
+        EventDecider? decider = null, EventModel? model = null)
     {
         var coder = new DyadCoder(lexicon, parse: parseSentences, decider: decider, model: model);
         var reader = new ArticleReader((long)(maxArticleMb * 1024 * 1024), reportDate, standardInput);

@@ -67,10 +67,10 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--decider")
         {
-            Description = "Who decides the events: rules (dictionary patterns and tree rules), model (the learned event model alone) or combined (the rules' events plus the model's).",
-            DefaultValueFactory = _ => DefaultDecider,
+            Description = "Who decides the events: rules (dictionary patterns and tree rules), model (the learned event model alone), combined (the rules' events plus the model's), or auto (combined with the shipped dictionaries, rules with --dictionaries or --no-parse).",
+            DefaultValueFactory = _ => "auto",
         };
-        option.AcceptOnlyFromAmong("rules", "model", "combined");
+        option.AcceptOnlyFromAmong("auto", "rules", "model", "combined");
         return option;
     }
 
@@ -78,18 +78,15 @@ internal static class CommonOptions
     public static Option<string?> EventModelOption() =>
         new("--event-model") { Description = "An event model file written by 'dyad train-coder' (default: the model shipped inside Dyad)." };
 
-    /// <summary>The decider used when none is named.</summary>
-    public const string DefaultDecider = "combined";
-
     /// <summary>
     /// Reads the decider and model options; false, with the reason on <paramref name="errors"/>, when the model file
     /// cannot be read or no model is shipped.
     /// </summary>
-    public static bool TryDecider(string command, string? decider, string? modelPath, TextWriter errors, out EventDecider chosen, out EventModel? model)
+    public static bool TryDecider(string command, string? decider, string? modelPath, TextWriter errors, out EventDecider? chosen, out EventModel? model)
     {
-        chosen = decider switch { "model" => EventDecider.Model, "rules" => EventDecider.Rules, _ => EventDecider.Combined };
+        chosen = decider switch { "model" => EventDecider.Model, "rules" => EventDecider.Rules, "combined" => EventDecider.Combined, _ => null };
         model = null;
-        if (chosen == EventDecider.Rules)
+        if (chosen == EventDecider.Rules || (chosen is null && modelPath is null))
         {
             return true;
         }

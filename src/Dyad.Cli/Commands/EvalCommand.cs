@@ -25,9 +25,10 @@ internal static class EvalCommand
         var eventModel = CommonOptions.EventModelOption();
         var actMargin = new Option<float?>("--act-margin") { Description = "Decode the event model with this act margin instead of its own (tuning)." };
         var roleMargin = new Option<float?>("--role-margin") { Description = "Decode the event model with this role margin instead of its own (tuning)." };
+        var veto = new Option<float?>("--veto-margin") { Description = "With --decider combined: drop rule events the model scores this far below 'no act' (tuning)." };
         var command = new Command("eval", "Precision, recall and F1 against a gold set: by root and full code, with misses and false positives and their evidence.")
         {
-            gold, pred, seedDir, list, petrarch, dictionaries, conventions, decider, eventModel, actMargin, roleMargin,
+            gold, pred, seedDir, list, petrarch, dictionaries, conventions, decider, eventModel, actMargin, roleMargin, veto,
         };
         command.SetAction(parse =>
         {
@@ -53,13 +54,13 @@ internal static class EvalCommand
                 model = model.WithMargins(parse.GetValue(actMargin) ?? model.Settings.RootMargin, parse.GetValue(roleMargin) ?? model.Settings.RoleMargin);
             }
 
-            return Run(goldPath, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error, lexicon, chosen, model);
+            return Run(goldPath, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error, lexicon, chosen, model, parse.GetValue(veto) ?? float.NegativeInfinity);
         });
         return command;
     }
 
     public static int Run(string goldPath, string? predPath, string? seedDir, int listLimit, TextWriter output, TextWriter errors, Lexicon.Lexicon? lexicon = null,
-        EventDecider decider = EventDecider.Rules, EventModel? model = null)
+        EventDecider? decider = null, EventModel? model = null, float vetoMargin = float.NegativeInfinity)
     {
         if (!File.Exists(goldPath))
         {
@@ -94,7 +95,7 @@ internal static class EvalCommand
         }
         else
         {
-            var coder = new DyadCoder(lexicon, decider: decider, model: model);
+            var coder = new DyadCoder(lexicon, decider: decider, model: model, vetoMargin: vetoMargin);
             system = items.ToDictionary(
                 i => i.Id,
                 i => coder.Code(new Document(i.Id, i.Text, new DocumentMetadata(i.DatelineDate))));

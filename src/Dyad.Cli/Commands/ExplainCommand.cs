@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Dyad.Coding;
+using Dyad.Coding.Learning;
 using Dyad.Coding.Input;
 using Dyad.Lexicon;
 using Dyad.Text;
@@ -68,7 +69,8 @@ internal static class ExplainCommand
         var trace = document.GetLayer<EventTrace>();
         var events = document.GetLayer<EventLayer>().Events;
         var inv = CultureInfo.InvariantCulture;
-        o.WriteLine(string.Create(inv, $"Dictionaries {coder.Lexicon.Version}; report date {document.ReportDate?.ToString("yyyy-MM-dd", inv) ?? "unknown"}; {(parse ? "parse tree on" : "word order only (--no-parse)")}."));
+        o.WriteLine(string.Create(inv, $"Dictionaries {coder.Lexicon.Version}; report date {document.ReportDate?.ToString("yyyy-MM-dd", inv) ?? "unknown"}; {(parse ? "parse tree on" : "word order only (--no-parse)")}; decider {coder.Decider}{(coder.Model is null ? string.Empty : $", event model {coder.Model.Version}")}."));
+        var modelActs = document.TryGetLayer<ModelActLayer>();
         foreach (var sentence in document.Sentences)
         {
             o.WriteLine();
@@ -119,6 +121,11 @@ internal static class ExplainCommand
                 o.WriteLine(string.Create(inv, $"      {d.Outcome}: {d.Reason}"));
             }
 
+            if (modelActs is not null)
+            {
+                WriteModelActs(document, sentence, modelActs, events, o);
+            }
+
             o.WriteLine("-- Events");
             var here = events.Where(e => e.SentenceIndex == sentence.Index).ToList();
             if (here.Count == 0)
@@ -136,5 +143,29 @@ internal static class ExplainCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The learned model's reading of the sentence: each act with its scores and chosen actors, and what became of it.</summary>
+    private static void WriteModelActs(Document document, Sentence sentence, ModelActLayer layer, List<CodedEvent> events, TextWriter o)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        o.WriteLine("-- Model (scores are margins: act over 'no act', mode over the next mode, role over 'none')");
+        if (!layer.BySentence.TryGetValue(sentence.Index, out var acts) || acts.Count == 0)
+        {
+            o.WriteLine("  no act read above the act margin");
+            return;
+        }
+
+        foreach (var act in acts)
+        {
+            string Actor(ArgumentCandidate? a, float margin) => a is null ? "none" :
+                string.Create(inv, $"\"{document.Slice(document.TokenRange(a.First, a.Last))}\" = {a.Mention.Code}{(a.IsPronoun ? " (pronoun)" : a.IsNoun ? " (noun)" : string.Empty)} {margin:F1}");
+            bool coded = events.Any(e => e.SentenceIndex == sentence.Index && e.TriggerFirst == act.Trigger && e.Record.Rule.StartsWith("model ", StringComparison.Ordinal));
+            string outcome = !act.IsCoded ? $"not coded: the mode {act.Mode} is not an event (CODING_RULES 8-11)"
+                : act.Source is null ? "not coded: no actor for the source"
+                : coded ? "coded by the model" : "not added: the rules coded the same root between the same countries";
+            o.WriteLine(string.Create(inv, $"  \"{document.TokenText(act.Trigger)}\" {act.Code} act {act.RootMargin:F1}, mode {act.Mode} {act.ModeMargin:F1}; source {Actor(act.Source, act.SourceMargin)}; target {Actor(act.Target, act.TargetMargin)}"));
+            o.WriteLine("      " + outcome);
+        }
     }
 }

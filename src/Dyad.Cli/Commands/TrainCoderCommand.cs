@@ -86,7 +86,7 @@ internal static class TrainCoderCommand
         }
 
         errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dyad train-coder: {documents.Count} documents, {documents.Sum(d => d.Events.Count)} labelled acts; {problems.Count} problem(s)"));
-        var coder = new DyadCoder(parseEveryActorSentence: true);
+        var coder = new DyadCoder(decider: Dyad.Coding.Learning.EventDecider.Rules, parseEveryActorSentence: true);
         var trainer = new EventModelTrainer(coder);
         var (model, report) = trainer.Train(documents, options, new Progress<string>(m => errors.WriteLine("dyad train-coder: " + m)));
         string? folder = Path.GetDirectoryName(Path.GetFullPath(outPath));

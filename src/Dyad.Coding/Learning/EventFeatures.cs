@@ -4,8 +4,9 @@ namespace Dyad.Coding.Learning;
 
 /// <summary>
 /// The event model's features, as 64-bit hashes of a template number and its parts: what the trigger word is and
-/// how it sits in the tree (trigger), what surrounds it (mode), and how an actor reaches it (role). Feature sets
-/// are filled into a caller's list so decoding allocates little.
+/// how it sits in the tree (trigger), what surrounds it (mode), and how an actor reaches it (role). Word parts
+/// are the hashes <see cref="SentenceContext"/> computed once per sentence; feature sets are filled into the
+/// caller's list, so decoding allocates little.
 /// </summary>
 internal static class EventFeatures
 {
@@ -22,94 +23,102 @@ internal static class EventFeatures
         Class64, Class256, Class1024, HeadClass, ChildClass, PrevClass, NextClass, ModeAncestorClass, RolePathClass, ClassDictRoot, ClassRuleRoot,
     }
 
+    private static readonly ulong[] RootHashes = Enumerable.Range(0, 21).Select(r => FeatureHash.Of(r.ToString("00", System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+    private static readonly ulong None = FeatureHash.Of("-");
+    private static readonly ulong SentenceStart = FeatureHash.Of("<s>");
+    private static readonly ulong SentenceEnd = FeatureHash.Of("</s>");
+    private static readonly ulong Yes = FeatureHash.Of("yes");
+    private static readonly ulong No = FeatureHash.Of("no");
+
     private static ulong H(string s) => FeatureHash.OfLower(s);
 
-    private static ulong F(T t, string a) => FeatureHash.F((int)t, H(a));
+    private static ulong F(T t, ulong a) => FeatureHash.F((int)t, a);
 
-    private static ulong F(T t, string a, string b) => FeatureHash.F((int)t, H(a), H(b));
+    private static ulong F(T t, ulong a, ulong b) => FeatureHash.F((int)t, a, b);
 
-    private static ulong F(T t, string a, string b, string c) => FeatureHash.F((int)t, H(a), H(b), H(c));
+    private static ulong Root(string root) => int.TryParse(root, out int r) && r is >= 0 and <= 20 ? RootHashes[r] : H(root);
+
+    private static ulong Class(short c) => (ulong)(uint)c + 0x9000;
 
     /// <summary>Features of token <paramref name="t"/> as a possible trigger.</summary>
     public static void Trigger(SentenceContext s, int t, bool useRules, List<ulong> f)
     {
         f.Clear();
-        var doc = s.Document;
-        string lemma = s.Lemma(t), upos = s.Upos(t);
-        f.Add(F(T.Bias, "b"));
-        f.Add(F(T.Form, doc.TokenText(t).ToString()));
+        int s0 = s.Sentence.TokenStart, i = t - s0;
+        ulong lemma = s.LemmaHash[i], upos = H(s.Upos(t));
+        f.Add(F(T.Bias, 1));
+        f.Add(F(T.Form, s.FormHash[i]));
         f.Add(F(T.Lemma, lemma));
         f.Add(F(T.Upos, upos));
-        f.Add(F(T.Xpos, s.Xpos(t)));
+        f.Add(F(T.Xpos, H(s.Xpos(t))));
         f.Add(F(T.LemmaUpos, lemma, upos));
-        f.Add(F(T.Suffix, lemma.Length > 3 ? lemma[^3..] : lemma));
-        string? myClass = null;
+        string lemmaText = s.Lemma(t);
+        f.Add(F(T.Suffix, H(lemmaText.Length > 3 ? lemmaText[^3..] : lemmaText)));
+        ulong myClass = 0;
         if (s.ClassesOf(t) is { } wc)
         {
-            myClass = wc.C256.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            f.Add(F(T.Class64, wc.C64.ToString(System.Globalization.CultureInfo.InvariantCulture), upos));
+            myClass = Class(wc.C256);
+            f.Add(F(T.Class64, Class(wc.C64), upos));
             f.Add(F(T.Class256, myClass));
-            f.Add(F(T.Class1024, wc.C1024.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            f.Add(F(T.Class1024, Class(wc.C1024)));
         }
 
-        if (t > s.Sentence.TokenStart && s.Class256(t - 1) is { } pc)
-        {
-            f.Add(F(T.PrevClass, pc));
-        }
-
-        if (t + 1 < s.Sentence.TokenEnd && s.Class256(t + 1) is { } nc)
-        {
-            f.Add(F(T.NextClass, nc));
-        }
-        string p1 = t - 1 >= s.Sentence.TokenStart ? s.Lemma(t - 1) : "<s>";
-        string n1 = t + 1 < s.Sentence.TokenEnd ? s.Lemma(t + 1) : "</s>";
-        string p2 = t - 2 >= s.Sentence.TokenStart ? s.Lemma(t - 2) : "<s>";
-        string n2 = t + 2 < s.Sentence.TokenEnd ? s.Lemma(t + 2) : "</s>";
+        int n = s.Sentence.TokenCount;
+        ulong p1 = i >= 1 ? s.LemmaHash[i - 1] : SentenceStart, n1 = i + 1 < n ? s.LemmaHash[i + 1] : SentenceEnd;
+        ulong p2 = i >= 2 ? s.LemmaHash[i - 2] : SentenceStart, n2 = i + 2 < n ? s.LemmaHash[i + 2] : SentenceEnd;
         f.Add(F(T.Prev1, p1));
         f.Add(F(T.Next1, n1));
         f.Add(F(T.Prev2, p2));
         f.Add(F(T.Next2, n2));
         f.Add(F(T.PrevBigram, p1, lemma));
         f.Add(F(T.NextBigram, lemma, n1));
+        if (i >= 1 && s.ClassesOf(t - 1) is { } pc)
+        {
+            f.Add(F(T.PrevClass, Class(pc.C256)));
+        }
+
+        if (i + 1 < n && s.ClassesOf(t + 1) is { } nc)
+        {
+            f.Add(F(T.NextClass, Class(nc.C256)));
+        }
+
         int head = s.Head(t);
-        string rel = s.Relation(t);
+        ulong rel = H(s.Relation(t));
         f.Add(F(T.Rel, rel));
-        f.Add(F(T.IsRoot, head < 0 ? "root" : "dep"));
+        f.Add(F(T.IsRoot, head < 0 ? Yes : No));
         if (head >= 0)
         {
-            string hl = s.Lemma(head);
+            ulong hl = s.LemmaHash[head - s0];
             f.Add(F(T.HeadLemma, hl));
             f.Add(F(T.RelHeadLemma, rel, hl));
-            f.Add(F(T.HeadUpos, s.Upos(head), rel));
-            if (s.Class256(head) is { } hc)
+            f.Add(F(T.HeadUpos, H(s.Upos(head)), rel));
+            if (s.ClassesOf(head) is { } hc)
             {
-                f.Add(F(T.HeadClass, hc, rel));
+                f.Add(F(T.HeadClass, Class(hc.C256), rel));
             }
+
             int grand = s.Head(head);
             if (grand >= 0)
             {
-                f.Add(F(T.GrandLemma, s.Lemma(grand), s.Relation(head)));
+                f.Add(F(T.GrandLemma, s.LemmaHash[grand - s0], H(s.Relation(head))));
             }
         }
 
-        for (int c = s.Sentence.TokenStart; c < s.Sentence.TokenEnd; c++)
+        ulong actor = H("ACTOR");
+        foreach (int c in s.Children(t))
         {
-            if (c == t || s.Head(c) != t)
-            {
-                continue;
-            }
-
             string cr = s.Relation(c);
+            ulong crh = H(cr);
             var arg = s.ArgumentAt(c);
-            string cl = arg is null ? s.Lemma(c) : "ACTOR";
-            f.Add(F(T.ChildRel, cr));
-            f.Add(F(T.ChildRelLemma, cr, cl));
+            ulong cl = arg is null ? s.LemmaHash[c - s0] : actor;
+            f.Add(F(T.ChildRel, crh));
+            f.Add(F(T.ChildRelLemma, crh, cl));
             if (cr is "obj" or "nsubj:pass")
             {
                 f.Add(F(T.LemmaObj, lemma, cl));
-                if (arg is null && s.Class256(c) is { } oc)
+                if (arg is null && s.ClassesOf(c) is { } oc)
                 {
-                    f.Add(F(T.ChildClass, myClass ?? lemma, oc));
+                    f.Add(F(T.ChildClass, myClass != 0 ? myClass : lemma, Class(oc.C256)));
                 }
             }
 
@@ -120,33 +129,35 @@ internal static class EventFeatures
 
             if (cr.StartsWith("obl", StringComparison.Ordinal) || cr.StartsWith("nmod", StringComparison.Ordinal))
             {
-                string? k = s.CaseOf(c);
-                f.Add(F(T.LemmaCase, lemma, k ?? "-"));
+                int k = s.CaseTokenOf(c);
+                ulong kh = k < 0 ? None : s.LemmaHash[k - s0];
+                f.Add(F(T.LemmaCase, lemma, kh));
                 if (arg is not null)
                 {
-                    f.Add(F(T.OblCaseKind, k ?? "-", KindOf(arg)));
+                    f.Add(F(T.OblCaseKind, kh, arg.KindHash));
                 }
             }
 
             if (arg is not null && cr.StartsWith("nsubj", StringComparison.Ordinal))
             {
-                f.Add(F(T.SubjectKind, cr, KindOf(arg)));
+                f.Add(F(T.SubjectKind, crh, arg.KindHash));
             }
             else if (arg is not null && cr is "obj" or "iobj")
             {
-                f.Add(F(T.ObjectKind, KindOf(arg)));
+                f.Add(F(T.ObjectKind, arg.KindHash));
             }
         }
 
-        if (s.DictionaryRoots[t - s.Sentence.TokenStart] is { } roots)
+        if (s.DictionaryRoots[i] is { } roots)
         {
             foreach (string r in roots)
             {
-                f.Add(F(T.DictRoot, r));
-                f.Add(F(T.LemmaDictRoot, lemma, r));
-                if (myClass is not null)
+                ulong rh = Root(r);
+                f.Add(F(T.DictRoot, rh));
+                f.Add(F(T.LemmaDictRoot, lemma, rh));
+                if (myClass != 0)
                 {
-                    f.Add(F(T.ClassDictRoot, myClass, r));
+                    f.Add(F(T.ClassDictRoot, myClass, rh));
                 }
             }
         }
@@ -157,12 +168,13 @@ internal static class EventFeatures
             {
                 foreach (var e in rules)
                 {
-                    f.Add(F(T.RuleCode, e.Record.Code));
-                    f.Add(F(T.RuleRoot, e.Record.Root));
-                    f.Add(F(T.LemmaRuleRoot, lemma, e.Record.Root));
-                    if (myClass is not null)
+                    ulong rh = Root(e.Record.Root);
+                    f.Add(F(T.RuleCode, H(e.Record.Code)));
+                    f.Add(F(T.RuleRoot, rh));
+                    f.Add(F(T.LemmaRuleRoot, lemma, rh));
+                    if (myClass != 0)
                     {
-                        f.Add(F(T.ClassRuleRoot, myClass, e.Record.Root));
+                        f.Add(F(T.ClassRuleRoot, myClass, rh));
                     }
                 }
             }
@@ -172,76 +184,75 @@ internal static class EventFeatures
             }
         }
 
-        f.Add(F(T.ArgCount, Math.Min(s.Arguments.Count, 4).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        f.Add(F(T.InQuote, s.InQuote[t - s.Sentence.TokenStart] ? "q" : "-"));
+        f.Add(F(T.ArgCount, (ulong)Math.Min(s.Arguments.Count, 4)));
+        f.Add(F(T.InQuote, s.InQuote[i] ? Yes : No));
     }
 
     /// <summary>Features of the mode of an act at token <paramref name="t"/> whose root is <paramref name="root"/>.</summary>
     public static void Mode(SentenceContext s, int t, string root, bool useRules, List<ulong> f)
     {
         f.Clear();
-        string lemma = s.Lemma(t);
-        f.Add(F(T.Bias, "m"));
-        f.Add(F(T.ModeRoot, root));
-        f.Add(F(T.ModeXposRoot, s.Xpos(t), root));
-        f.Add(F(T.ModeQuote, s.InQuote[t - s.Sentence.TokenStart] ? "q" : "-", root));
-        for (int c = s.Sentence.TokenStart; c < s.Sentence.TokenEnd; c++)
+        int s0 = s.Sentence.TokenStart, i = t - s0;
+        ulong rh = Root(root);
+        f.Add(F(T.Bias, 2));
+        f.Add(F(T.ModeRoot, rh));
+        f.Add(F(T.ModeXposRoot, H(s.Xpos(t)), rh));
+        f.Add(F(T.ModeQuote, s.InQuote[i] ? Yes : No, rh));
+        foreach (int c in s.Children(t))
         {
-            if (c == t || s.Head(c) != t)
-            {
-                continue;
-            }
-
             string cr = s.Relation(c);
             if (cr is "aux" or "aux:pass" or "cop")
             {
-                f.Add(F(T.ModeAux, s.Lemma(c), root));
+                f.Add(F(T.ModeAux, s.LemmaHash[c - s0], rh));
             }
             else if (cr is "advmod" or "neg" or "det")
             {
-                f.Add(F(T.ModeNeg, s.Lemma(c)));
+                f.Add(F(T.ModeNeg, s.LemmaHash[c - s0]));
             }
             else if (cr is "mark")
             {
-                f.Add(F(T.ModeMark, s.Lemma(c), root));
+                f.Add(F(T.ModeMark, s.LemmaHash[c - s0], rh));
             }
         }
 
         int h = s.Head(t);
-        f.Add(F(T.ModeHeadRel, s.Relation(t), h >= 0 ? s.Upos(h) : "-"));
+        f.Add(F(T.ModeHeadRel, H(s.Relation(t)), h >= 0 ? H(s.Upos(h)) : None));
         for (int a = h, depth = 0, below = t; a >= 0 && depth < 3; below = a, a = s.Head(a), depth++)
         {
-            f.Add(F(T.ModeAncestor, s.Lemma(a), s.Relation(below)));
-            f.Add(F(T.ModeLemmaHead, s.Lemma(a), root));
-            if (s.Class256(a) is { } ac)
+            ulong al = s.LemmaHash[a - s0];
+            ulong br = H(s.Relation(below));
+            f.Add(F(T.ModeAncestor, al, br));
+            f.Add(F(T.ModeLemmaHead, al, rh));
+            if (s.ClassesOf(a) is { } ac)
             {
-                f.Add(F(T.ModeAncestorClass, ac, s.Relation(below)));
+                f.Add(F(T.ModeAncestorClass, Class(ac.C256), br));
             }
-            for (int c = s.Sentence.TokenStart; c < s.Sentence.TokenEnd; c++)
+
+            foreach (int c in s.Children(a))
             {
-                if (s.Head(c) == a && s.Relation(c) is "aux" or "advmod" or "mark")
+                if (s.Relation(c) is "aux" or "advmod" or "mark")
                 {
-                    f.Add(F(T.ModeAux, "^" + s.Lemma(c), root));
+                    f.Add(F(T.ModeAux, FeatureHash.Mix(s.LemmaHash[c - s0], 0x5E), rh));
                 }
             }
         }
 
-        for (int k = Math.Max(s.Sentence.TokenStart, t - 6); k < t; k++)
+        for (int k = Math.Max(s0, t - 6); k < t; k++)
         {
-            f.Add(F(T.ModePrevWord, s.Lemma(k)));
+            f.Add(F(T.ModePrevWord, s.LemmaHash[k - s0]));
         }
 
         for (int k = t + 1; k < Math.Min(s.Sentence.TokenEnd, t + 3); k++)
         {
-            f.Add(F(T.ModeNextWord, s.Lemma(k)));
+            f.Add(F(T.ModeNextWord, s.LemmaHash[k - s0]));
         }
 
-        f.Add(F(T.ModePrevWord, lemma, root));
-        if (s.DictionaryRoots[t - s.Sentence.TokenStart] is { } roots)
+        f.Add(F(T.ModePrevWord, s.LemmaHash[i], rh));
+        if (s.DictionaryRoots[i] is { } roots)
         {
             foreach (string r in roots)
             {
-                f.Add(F(T.ModeDictRoot, r, root));
+                f.Add(F(T.ModeDictRoot, Root(r), rh));
             }
         }
 
@@ -249,7 +260,7 @@ internal static class EventFeatures
         {
             foreach (var e in rules)
             {
-                f.Add(F(T.ModeRuleCode, e.Record.Negated ? "neg" : "pos", e.Record.Root));
+                f.Add(F(T.ModeRuleCode, e.Record.Negated ? Yes : No, Root(e.Record.Root)));
             }
         }
     }
@@ -258,85 +269,82 @@ internal static class EventFeatures
     public static void Role(SentenceContext s, int t, string root, ArgumentCandidate a, bool useRules, List<ulong> f)
     {
         f.Clear();
-        string lemma = s.Lemma(t);
-        f.Add(F(T.Bias, "r"));
-        string? path = s.Path(t, a.Head);
-        if (path is null)
+        int s0 = s.Sentence.TokenStart;
+        ulong lemma = s.LemmaHash[t - s0];
+        ulong rh = Root(root);
+        f.Add(F(T.Bias, 3));
+        ulong path = s.PathHash(t, a.Head);
+        if (path == 0)
         {
-            f.Add(F(T.RoleNoPath, root));
+            f.Add(F(T.RoleNoPath, rh));
         }
         else
         {
             f.Add(F(T.RolePath, path));
-            f.Add(F(T.RolePathRoot, path, root));
+            f.Add(F(T.RolePathRoot, path, rh));
             f.Add(F(T.RolePathLemma, path, lemma));
-            if (s.Class256(t) is { } tc)
+            if (s.ClassesOf(t) is { } tc)
             {
-                f.Add(F(T.RolePathClass, path, tc));
+                f.Add(F(T.RolePathClass, path, Class(tc.C256)));
             }
         }
 
-        string side = a.Head < t ? "before" : "after";
+        ulong side = a.Head < t ? Yes : No;
         f.Add(F(T.RoleSide, side));
-        f.Add(F(T.RoleSideRoot, side, root));
+        f.Add(F(T.RoleSideRoot, side, rh));
         int distance = Math.Abs(a.Head - t);
-        f.Add(F(T.RoleDistance, side, distance switch { <= 1 => "1", <= 3 => "3", <= 6 => "6", <= 12 => "12", _ => "far" }));
-        string kind = KindOf(a);
+        f.Add(F(T.RoleDistance, side, distance switch { <= 1 => 1UL, <= 3 => 3UL, <= 6 => 6UL, <= 12 => 12UL, _ => 99UL }));
+        ulong kind = a.KindHash;
         f.Add(F(T.RoleKind, kind));
-        f.Add(F(T.RoleKindRoot, kind, root));
-        string roleCode = a.Mention.Code.Length > 3 && a.Mention.Kind != ActorMentionKind.Organisation ? a.Mention.Code[3..] : a.Mention.Kind == ActorMentionKind.Organisation ? "IGO" : "-";
-        f.Add(F(T.RoleRoleCode, roleCode, root));
-        string caseWord = s.CaseOf(a.Head) ?? "-";
+        f.Add(F(T.RoleKindRoot, kind, rh));
+        string roleCode = a.Mention.Kind == ActorMentionKind.Organisation ? "IGO" : a.Mention.Code.Length > 3 ? a.Mention.Code[3..] : "-";
+        f.Add(F(T.RoleRoleCode, H(roleCode), rh));
+        int caseToken = s.CaseTokenOf(a.Head);
+        ulong caseWord = caseToken < 0 ? None : s.LemmaHash[caseToken - s0];
         f.Add(F(T.RoleCase, caseWord));
-        f.Add(F(T.RoleCaseRoot, caseWord, root));
+        f.Add(F(T.RoleCaseRoot, caseWord, rh));
         f.Add(F(T.RoleCaseLemma, caseWord, lemma));
-        string rel = s.Relation(a.Head);
+        ulong rel = H(s.Relation(a.Head));
         f.Add(F(T.RoleRel, rel));
-        f.Add(F(T.RoleRelRoot, rel, root));
+        f.Add(F(T.RoleRelRoot, rel, rh));
         int ah = s.Head(a.Head);
         if (ah >= 0)
         {
-            f.Add(F(T.RoleHeadLemma, s.Lemma(ah), rel));
+            f.Add(F(T.RoleHeadLemma, s.LemmaHash[ah - s0], rel));
         }
 
-        f.Add(F(T.RolePronoun, a.IsPronoun ? "pron" : "name"));
+        f.Add(F(T.RolePronoun, a.IsPronoun ? 1UL : a.IsNoun ? 2UL : 3UL, rh));
         int between = 0;
-        bool nearest = true;
         foreach (var other in s.Arguments)
         {
-            if (other == a)
-            {
-                continue;
-            }
-
-            if ((other.Head > Math.Min(t, a.Head) && other.Head < Math.Max(t, a.Head)))
+            if (other != a && other.Head > Math.Min(t, a.Head) && other.Head < Math.Max(t, a.Head))
             {
                 between++;
-                nearest = false;
             }
         }
 
-        f.Add(F(T.RoleBetween, side, Math.Min(between, 3).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        f.Add(F(T.RoleNearest, side, nearest ? "nearest" : "-"));
-        f.Add(F(T.RoleFirst, s.Arguments.Count > 0 && s.Arguments[0] == a ? "first" : "-", root));
+        f.Add(F(T.RoleBetween, side, (ulong)Math.Min(between, 3)));
+        f.Add(F(T.RoleNearest, side, between == 0 ? Yes : No));
+        f.Add(F(T.RoleFirst, s.Arguments.Count > 0 && s.Arguments[0] == a ? Yes : No, rh));
         bool passive = false;
-        for (int c = s.Sentence.TokenStart; c < s.Sentence.TokenEnd; c++)
+        foreach (int c in s.Children(t))
         {
-            if (s.Head(c) == t && s.Relation(c) is "aux:pass" or "nsubj:pass")
+            if (s.Relation(c) is "aux:pass" or "nsubj:pass")
             {
                 passive = true;
             }
         }
 
-        f.Add(F(T.RolePassive, passive ? "pass" : "act", side));
-        if (path is not null)
+        ulong voice = passive ? Yes : No;
+        f.Add(F(T.RolePassive, voice, side));
+        if (path != 0)
         {
-            f.Add(F(T.RolePassivePath, passive ? "pass" : "act", path));
+            f.Add(F(T.RolePassivePath, voice, path));
         }
 
-        bool sameClause = s.HasTree && IsDominatedWithinClause(s, t, a.Head);
-        f.Add(F(T.RoleSameClause, sameClause ? "same" : "other", side));
-        f.Add(F(T.RoleQuote, s.InQuote[a.Head - s.Sentence.TokenStart] == s.InQuote[t - s.Sentence.TokenStart] ? "=" : "!"));
+        bool sameClause = IsDominatedWithinClause(s, t, a.Head);
+        f.Add(F(T.RoleSameClause, sameClause ? Yes : No, side));
+        f.Add(F(T.RoleQuote, s.InQuote[a.Head - s0] == s.InQuote[t - s0] ? Yes : No));
         if (useRules && s.RuleEvents.TryGetValue(t, out var rules))
         {
             bool any = false;
@@ -344,20 +352,20 @@ internal static class EventFeatures
             {
                 if (e.SourceTokens is { } st && Overlaps(st, a))
                 {
-                    f.Add(F(T.RoleRuleSource, e.Record.Root == root ? "same" : "other"));
+                    f.Add(F(T.RoleRuleSource, e.Record.Root == root ? Yes : No));
                     any = true;
                 }
 
                 if (e.TargetTokens is { } tt && Overlaps(tt, a))
                 {
-                    f.Add(F(T.RoleRuleTarget, e.Record.Root == root ? "same" : "other"));
+                    f.Add(F(T.RoleRuleTarget, e.Record.Root == root ? Yes : No));
                     any = true;
                 }
             }
 
             if (!any)
             {
-                f.Add(F(T.RoleRuleNone, root));
+                f.Add(F(T.RoleRuleNone, rh));
             }
         }
     }
@@ -380,13 +388,5 @@ internal static class EventFeatures
         }
 
         return false;
-    }
-
-    /// <summary>The kind of actor a candidate names, for features: its mention kind and role segment.</summary>
-    internal static string KindOf(ArgumentCandidate a)
-    {
-        var m = a.Mention;
-        string role = m.Kind == ActorMentionKind.Organisation ? "IGO" : m.Code.Length >= 6 ? m.Code.Substring(3, 3) : "CTRY";
-        return m.Kind + ":" + role;
     }
 }

@@ -17,9 +17,10 @@ public sealed class EventModel
     private const string ResourceName = "Dyad.Coding.Models.events.model";
     private static readonly Lazy<EventModel?> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    internal EventModel(WeightTable roots, WeightTable codes, WeightTable modes, WeightTable roles, IReadOnlyList<IReadOnlyList<string>> codesByRoot, EventModelSettings settings, WordClasses wordClasses, string version)
+    internal EventModel(WeightTable roots, WeightTable codes, WeightTable modes, WeightTable roles, IReadOnlyList<IReadOnlyList<string>> codesByRoot, EventModelSettings settings, WordClasses wordClasses, NounActors nounActors, string version)
     {
         WordClasses = wordClasses;
+        NounActors = nounActors;
         Roots = roots;
         Codes = codes;
         Modes = modes;
@@ -47,6 +48,9 @@ public sealed class EventModel
     /// <summary>The codes of each root in class order (index 0 unused; 1-20).</summary>
     public IReadOnlyList<IReadOnlyList<string>> CodesByRoot { get; }
 
+    /// <summary>Common nouns that name actors, learned from the corpus.</summary>
+    public NounActors NounActors { get; }
+
     /// <summary>The word classes the features use.</summary>
     public WordClasses WordClasses { get; }
 
@@ -55,7 +59,7 @@ public sealed class EventModel
 
     /// <summary>The same weights decoded with other margins (for tuning and ablations).</summary>
     public EventModel WithMargins(float rootMargin, float roleMargin) =>
-        new(Roots, Codes, Modes, Roles, CodesByRoot, Settings with { RootMargin = rootMargin, RoleMargin = roleMargin }, WordClasses, Version);
+        new(Roots, Codes, Modes, Roles, CodesByRoot, Settings with { RootMargin = rootMargin, RoleMargin = roleMargin }, WordClasses, NounActors, Version);
 
     /// <summary>Content hash of the model file (12 hex digits): the model's version.</summary>
     public string Version { get; }
@@ -85,6 +89,7 @@ public sealed class EventModel
         }
 
         WordClasses.Write(w);
+        NounActors.Write(w);
         Roots.Write(w);
         Codes.Write(w);
         Modes.Write(w);
@@ -133,12 +138,13 @@ public sealed class EventModel
             }
 
             var classes = WordClasses.Read(r);
+            var nouns = NounActors.Read(r);
             var rootTable = WeightTable.Read(r);
             var codeTable = WeightTable.Read(r);
             var modeTable = WeightTable.Read(r);
             var roleTable = WeightTable.Read(r);
             string version = Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
-            return new EventModel(rootTable, codeTable, modeTable, roleTable, byRoot, settings, classes, version);
+            return new EventModel(rootTable, codeTable, modeTable, roleTable, byRoot, settings, classes, nouns, version);
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {

@@ -145,6 +145,43 @@ internal sealed class EventModelDecoder
         return acts;
     }
 
+    /// <summary>
+    /// The model's view of an act the rules coded at token <paramref name="t"/> with root <paramref name="root"/>
+    /// (two digits): how far that root scores above "no act", and the mode the model reads there.
+    /// </summary>
+    public (float RootMargin, EventMode Mode, float ModeMargin) Judge(SentenceContext s, int t, string root)
+    {
+        bool useRules = _model.Settings.UseRuleFeatures;
+        var f = new List<ulong>(96);
+        Span<float> rootScores = stackalloc float[21];
+        Span<float> modeScores = stackalloc float[8];
+        EventFeatures.Trigger(s, t, useRules, f);
+        _model.Roots.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f), rootScores);
+        int r = int.Parse(root, System.Globalization.CultureInfo.InvariantCulture);
+        float margin = rootScores[r] - rootScores[0];
+        EventFeatures.Mode(s, t, root, useRules, f);
+        _model.Modes.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f), modeScores);
+        int mode = 0;
+        for (int k = 1; k < 8; k++)
+        {
+            if (modeScores[k] > modeScores[mode])
+            {
+                mode = k;
+            }
+        }
+
+        float next = float.NegativeInfinity;
+        for (int k = 0; k < 8; k++)
+        {
+            if (k != mode && modeScores[k] > next)
+            {
+                next = modeScores[k];
+            }
+        }
+
+        return (margin, (EventMode)mode, modeScores[mode] - next);
+    }
+
     /// <summary>Turns trigger features into code features by mixing in the root, in place.</summary>
     internal static void ConjoinWithRoot(List<ulong> features, int root)
     {

@@ -69,7 +69,7 @@ public sealed class LearnedEventStage : IPipelineStage
     {
         var layer = document.GetLayer<EventLayer>();
         var ruleEvents = layer.Events.ToList();
-        var contexts = SentenceContexts.Build(document, _lexicon, ruleEvents, _model.WordClasses);
+        var contexts = SentenceContexts.Build(document, _lexicon, ruleEvents, _model.WordClasses, _model.NounActors);
         var bySentence = new Dictionary<int, List<ModelAct>>();
         var modelEvents = new List<CodedEvent>();
         foreach (var ctx in contexts)
@@ -98,6 +98,14 @@ public sealed class LearnedEventStage : IPipelineStage
             return;
         }
 
+        if (!float.IsNegativeInfinity(VetoMargin))
+        {
+            // A rule event the model reads as no act of its root, or as an act that is not coded (alleged, hedged,
+            // generic), is dropped: the rules' known weakness on unseen text is precision on such words.
+            layer.Events.RemoveAll(e => Vetoed(contexts[e.SentenceIndex], e));
+            ruleEvents = layer.Events.ToList();
+        }
+
         var have = new HashSet<(int, string, string?, string?, bool)>(ruleEvents.Select(Key));
         foreach (var e in modelEvents)
         {
@@ -108,6 +116,20 @@ public sealed class LearnedEventStage : IPipelineStage
         }
 
         layer.Events.Sort((a, b) => a.SentenceIndex != b.SentenceIndex ? a.SentenceIndex.CompareTo(b.SentenceIndex) : a.TriggerFirst.CompareTo(b.TriggerFirst));
+    }
+
+    /// <summary>Rule events whose root the model scores this far below "no act" are dropped (negative infinity: never).</summary>
+    public float VetoMargin { get; init; } = float.NegativeInfinity;
+
+    private bool Vetoed(SentenceContext ctx, CodedEvent e)
+    {
+        if (e.Record.Rule.StartsWith("inferred", StringComparison.Ordinal) || e.Record.Root.Length != 2 || !ctx.Contains(e.TriggerFirst))
+        {
+            return false;
+        }
+
+        var (margin, mode, _) = _decoder.Judge(ctx, e.TriggerFirst, e.Record.Root);
+        return margin < VetoMargin || mode > Training.EventMode.Background;
     }
 
     private static (int, string, string?, string?, bool) Key(CodedEvent e) =>

@@ -1,67 +1,115 @@
 using Dyad.Text;
+using Dyad.Text.Analysis;
 
 namespace Dyad.Coding.Learning;
 
 /// <summary>
-/// An actor the event model may choose as source or target: a dictionary mention of the sentence, or a personal
-/// pronoun standing for an earlier mention ("he said", "urged them").
+/// An actor the event model may choose as source or target: a dictionary mention of the sentence, a personal
+/// pronoun standing for an earlier mention ("he said", "urged them"), or a common noun naming an actor.
 /// </summary>
 /// <param name="Mention">The mention (for a pronoun: its antecedent).</param>
 /// <param name="First">First token of the words in this sentence.</param>
 /// <param name="Last">Last token of the words in this sentence (inclusive).</param>
 /// <param name="Head">The syntactic head of the words.</param>
 /// <param name="IsPronoun">True when the words are a pronoun resolved to <paramref name="Mention"/>.</param>
-public sealed record ArgumentCandidate(ActorMention Mention, int First, int Last, int Head, bool IsPronoun);
+/// <param name="IsNoun">True when the words are a common noun naming an actor (<see cref="NounActors"/>).</param>
+public sealed record ArgumentCandidate(ActorMention Mention, int First, int Last, int Head, bool IsPronoun, bool IsNoun = false)
+{
+    /// <summary>The kind of actor, for features: mention kind and role segment ("Composed:MIL", "Organisation:IGO").</summary>
+    public string Kind { get; } = Mention.Kind + ":" + (Mention.Kind == ActorMentionKind.Organisation ? "IGO" : Mention.Code.Length >= 6 ? Mention.Code.Substring(3, 3) : "CTRY");
+
+    /// <summary>Hash of <see cref="Kind"/>.</summary>
+    internal ulong KindHash { get; } = FeatureHash.OfLower(Mention.Kind + ":" + (Mention.Kind == ActorMentionKind.Organisation ? "IGO" : Mention.Code.Length >= 6 ? Mention.Code.Substring(3, 3) : "CTRY"));
+}
 
 /// <summary>
 /// What the event model sees of one sentence: the document's tokens, tags and tree, the argument candidates, the
-/// dictionary patterns each word can trigger and the rule coder's events. Built once per sentence.
+/// dictionary patterns each word can trigger and the rule coder's events. Built once per sentence; every per-word
+/// value the features use (lemma, tags, relation, children, word classes and their hashes) is computed here once.
 /// </summary>
 public sealed class SentenceContext
 {
+    private readonly string[] _lemma;
+    private readonly string[] _upos;
+    private readonly string[] _xpos;
+    private readonly string[] _rel;
+    private readonly int[] _head;
+    private readonly int[][] _children;
+    private readonly int[] _argumentAt;
+    private readonly (short C64, short C256, short C1024)?[] _classes;
+
     internal SentenceContext(Document document, Sentence sentence, List<ArgumentCandidate> arguments, Dictionary<int, List<CodedEvent>> ruleEvents, string[]?[] dictionaryRoots, WordClasses classes)
     {
-        Classes = classes;
         Document = document;
         Sentence = sentence;
         Arguments = arguments;
         RuleEvents = ruleEvents;
         DictionaryRoots = dictionaryRoots;
-        HasTree = document.Layers.Contains(Layer.Dependencies);
-        HasTags = document.Layers.Contains(Layer.PartsOfSpeech);
-        InQuote = new bool[sentence.TokenCount];
+        Classes = classes;
+        int n = sentence.TokenCount, s0 = sentence.TokenStart;
+        bool hasTree = document.Layers.Contains(Layer.Dependencies);
+        bool hasTags = document.Layers.Contains(Layer.PartsOfSpeech);
+        bool hasLemmas = document.Layers.Contains(Layer.Lemmas);
+        _lemma = new string[n];
+        _upos = new string[n];
+        _xpos = new string[n];
+        _rel = new string[n];
+        _head = new int[n];
+        _classes = new (short, short, short)?[n];
+        LemmaHash = new ulong[n];
+        FormHash = new ulong[n];
+        InQuote = new bool[n];
+        var childLists = new List<int>?[n];
         bool open = false;
-        for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+        for (int i = 0; i < n; i++)
         {
-            var w = document.TokenText(t);
-            if (w is "\"" or "“" or "”")
+            int t = s0 + i;
+            string form = document.TokenText(t).ToString();
+            string lower = form.ToLowerInvariant();
+            _lemma[i] = hasLemmas && document.Lemmas[t] is { Length: > 0 } l ? l : lower;
+            _upos[i] = hasTags ? document.Upos[t] : "X";
+            _xpos[i] = hasTags ? document.Xpos[t] : "X";
+            _rel[i] = hasTree ? document.Relations[t] : "dep";
+            int h = hasTree ? document.Heads[t] : -1;
+            _head[i] = h >= s0 && h < sentence.TokenEnd ? h : -1;
+            LemmaHash[i] = FeatureHash.OfLower(_lemma[i]);
+            FormHash[i] = FeatureHash.OfLower(lower);
+            _classes[i] = classes.TryGet(lower, out var c) || classes.TryGet(_lemma[i], out c) ? c : null;
+            if (form is "\"" or "“" or "”")
             {
-                open = w is "“" || (w is "\"" && !open);
+                open = form is "“" || (form is "\"" && !open);
             }
             else
             {
-                InQuote[t - sentence.TokenStart] = open;
+                InQuote[i] = open;
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            if (_head[i] >= 0)
+            {
+                (childLists[_head[i] - s0] ??= []).Add(s0 + i);
+            }
+        }
+
+        _children = childLists.Select(l => l?.ToArray() ?? []).ToArray();
+        _argumentAt = new int[n];
+        Array.Fill(_argumentAt, -1);
+        for (int k = 0; k < arguments.Count; k++)
+        {
+            for (int t = arguments[k].First; t <= arguments[k].Last; t++)
+            {
+                if (Contains(t) && _argumentAt[t - s0] < 0)
+                {
+                    _argumentAt[t - s0] = k;
+                }
             }
         }
     }
 
     /// <summary>Word classes for features.</summary>
     public WordClasses Classes { get; }
-
-    /// <summary>The 256-class of token <paramref name="t"/>'s form, else its lemma's, or null.</summary>
-    public string? Class256(int t) => ClassesOf(t) is { } c ? c.C256.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-
-    /// <summary>The classes of token <paramref name="t"/>'s lower-case form, else of its lemma.</summary>
-    public (short C64, short C256, short C1024)? ClassesOf(int t)
-    {
-        string form = Document.TokenText(t).ToString().ToLowerInvariant();
-        if (Classes.TryGet(form, out var c) || Classes.TryGet(Lemma(t), out c))
-        {
-            return c;
-        }
-
-        return null;
-    }
 
     /// <summary>The document.</summary>
     public Document Document { get; }
@@ -81,65 +129,55 @@ public sealed class SentenceContext
     /// <summary>True when the tokens are inside quotation marks (per token of the sentence).</summary>
     public bool[] InQuote { get; }
 
-    /// <summary>True when the document has a dependency layer.</summary>
-    public bool HasTree { get; }
+    /// <summary>Hash of each token's lemma (per token of the sentence).</summary>
+    internal ulong[] LemmaHash { get; }
 
-    /// <summary>True when the document has part-of-speech tags.</summary>
-    public bool HasTags { get; }
+    /// <summary>Hash of each token's lower-case form (per token of the sentence).</summary>
+    internal ulong[] FormHash { get; }
 
     /// <summary>The lemma of token <paramref name="t"/> (lower-case form when there is no lemma layer).</summary>
-    public string Lemma(int t) => Document.Layers.Contains(Layer.Lemmas) && Document.Lemmas[t] is { Length: > 0 } l ? l : Document.TokenText(t).ToString().ToLowerInvariant();
+    public string Lemma(int t) => _lemma[t - Sentence.TokenStart];
 
     /// <summary>UPOS of token <paramref name="t"/>, or "X".</summary>
-    public string Upos(int t) => HasTags ? Document.Upos[t] : "X";
+    public string Upos(int t) => _upos[t - Sentence.TokenStart];
 
     /// <summary>Penn tag of token <paramref name="t"/>, or "X".</summary>
-    public string Xpos(int t) => HasTags ? Document.Xpos[t] : "X";
+    public string Xpos(int t) => _xpos[t - Sentence.TokenStart];
 
     /// <summary>Head of token <paramref name="t"/> within the sentence, or -1.</summary>
-    public int Head(int t)
-    {
-        if (!HasTree)
-        {
-            return -1;
-        }
-
-        int h = Document.Heads[t];
-        return h >= Sentence.TokenStart && h < Sentence.TokenEnd ? h : -1;
-    }
+    public int Head(int t) => _head[t - Sentence.TokenStart];
 
     /// <summary>Relation of token <paramref name="t"/> to its head, or "dep".</summary>
-    public string Relation(int t) => HasTree ? Document.Relations[t] : "dep";
+    public string Relation(int t) => _rel[t - Sentence.TokenStart];
+
+    /// <summary>The dependents of token <paramref name="t"/> in text order.</summary>
+    public int[] Children(int t) => _children[t - Sentence.TokenStart];
+
+    /// <summary>The word classes of token <paramref name="t"/> (form, else lemma), or null.</summary>
+    public (short C64, short C256, short C1024)? ClassesOf(int t) => _classes[t - Sentence.TokenStart];
 
     /// <summary>True when token <paramref name="t"/> is one of the sentence's words.</summary>
     public bool Contains(int t) => t >= Sentence.TokenStart && t < Sentence.TokenEnd;
 
     /// <summary>The argument covering token <paramref name="t"/>, or null.</summary>
-    public ArgumentCandidate? ArgumentAt(int t)
-    {
-        foreach (var a in Arguments)
-        {
-            if (t >= a.First && t <= a.Last)
-            {
-                return a;
-            }
-        }
-
-        return null;
-    }
+    public ArgumentCandidate? ArgumentAt(int t) => _argumentAt[t - Sentence.TokenStart] is int k and >= 0 ? Arguments[k] : null;
 
     /// <summary>
-    /// The dependency path from <paramref name="from"/> to <paramref name="to"/> as relations going up (^) to the
-    /// lowest common head and down (v) from it, at most <paramref name="maxSteps"/> steps; null when longer or not
-    /// connected.
+    /// Hash of the dependency path from <paramref name="from"/> to <paramref name="to"/>: relations going up to the
+    /// lowest common head and down from it, at most <paramref name="maxSteps"/> steps; 0 when longer or not
+    /// connected. <paramref name="text"/> gets the readable path ("^nsubj", "vobj vcase"...) when asked for.
     /// </summary>
-    public string? Path(int from, int to, int maxSteps = 4)
-    {
-        if (!HasTree)
-        {
-            return null;
-        }
+    public ulong PathHash(int from, int to, int maxSteps = 4) => Path(from, to, maxSteps, null);
 
+    /// <summary>The dependency path as text ("^nsubj"...), or null when longer than <paramref name="maxSteps"/>.</summary>
+    public string? PathText(int from, int to, int maxSteps = 4)
+    {
+        var sb = new System.Text.StringBuilder();
+        return Path(from, to, maxSteps, sb) == 0 ? null : sb.Length == 0 ? "=" : sb.ToString();
+    }
+
+    private ulong Path(int from, int to, int maxSteps, System.Text.StringBuilder? text)
+    {
         Span<int> up = stackalloc int[maxSteps + 1];
         int n = 0;
         for (int t = from; t >= 0 && n <= maxSteps; t = Head(t))
@@ -147,53 +185,57 @@ public sealed class SentenceContext
             up[n++] = t;
         }
 
-        var down = new List<int>(maxSteps + 1);
-        for (int t = to, steps = 0; t >= 0 && steps <= maxSteps; t = Head(t), steps++)
+        Span<int> down = stackalloc int[maxSteps + 1];
+        int d = 0;
+        for (int t = to; t >= 0 && d <= maxSteps; t = Head(t))
         {
             int k = up[..n].IndexOf(t);
             if (k >= 0)
             {
-                if (k + down.Count > maxSteps)
+                if (k + d > maxSteps)
                 {
-                    return null;
+                    return 0;
                 }
 
-                var sb = new System.Text.StringBuilder();
+                ulong h = 0xC0FFEE;
                 for (int i = 0; i < k; i++)
                 {
-                    sb.Append('^').Append(Relation(up[i]));
+                    h = FeatureHash.Mix(h, FeatureHash.Of(Relation(up[i])));
+                    text?.Append('^').Append(Relation(up[i]));
                 }
 
-                for (int i = down.Count - 1; i >= 0; i--)
+                h = FeatureHash.Mix(h, 0xD0D0);
+                for (int i = d - 1; i >= 0; i--)
                 {
-                    sb.Append('v').Append(Relation(down[i]));
+                    h = FeatureHash.Mix(h, FeatureHash.Of(Relation(down[i])));
+                    text?.Append('v').Append(Relation(down[i]));
                 }
 
-                return sb.Length == 0 ? "=" : sb.ToString();
+                return h == 0 ? 1 : h;
             }
 
-            down.Add(t);
+            if (d == maxSteps + 1)
+            {
+                break;
+            }
+
+            down[d++] = t;
         }
 
-        return null;
+        return 0;
     }
 
-    /// <summary>The lemma of the case marker or preposition on token <paramref name="t"/> ("with" in "with Russia"), or null.</summary>
-    public string? CaseOf(int t)
+    /// <summary>The case marker or preposition token on token <paramref name="t"/> ("with" in "with Russia"), or -1.</summary>
+    public int CaseTokenOf(int t)
     {
-        if (!HasTree)
+        foreach (int c in Children(t))
         {
-            return t > Sentence.TokenStart && Upos(t - 1) == "ADP" ? Lemma(t - 1) : null;
-        }
-
-        for (int c = Math.Max(Sentence.TokenStart, t - 4); c < t; c++)
-        {
-            if (Head(c) == t && Relation(c) is "case")
+            if (c < t && Relation(c) == "case")
             {
-                return Lemma(c);
+                return c;
             }
         }
 
-        return null;
+        return -1;
     }
 }

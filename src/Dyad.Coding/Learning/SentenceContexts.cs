@@ -18,7 +18,7 @@ internal static class SentenceContexts
     /// The context of every sentence of <paramref name="document"/> (which must have the lexical and actor layers;
     /// tags, lemmas and the tree are used where present). <paramref name="ruleEvents"/> are the rule coder's events.
     /// </summary>
-    public static SentenceContext[] Build(Document document, Lexicon.Lexicon lexicon, IReadOnlyList<CodedEvent> ruleEvents, WordClasses classes)
+    public static SentenceContext[] Build(Document document, Lexicon.Lexicon lexicon, IReadOnlyList<CodedEvent> ruleEvents, WordClasses classes, NounActors nouns)
     {
         var lexical = document.GetLayer<LexicalLayer>();
         var mentions = document.GetLayer<ActorLayer>().Mentions;
@@ -26,6 +26,8 @@ internal static class SentenceContexts
         int mi = 0;
         var history = new List<ActorMention>();
         var rootCache = new Dictionary<int, string[]?>();
+        string? home = HomeCountry(document);
+        bool tagged = document.Layers.Contains(Layer.PartsOfSpeech) && document.Layers.Contains(Layer.Lemmas);
         foreach (var sentence in document.Sentences)
         {
             var arguments = new List<ArgumentCandidate>();
@@ -55,6 +57,11 @@ internal static class SentenceContexts
                     Antecedent(history, kind) is { } antecedent)
                 {
                     arguments.Add(new ArgumentCandidate(antecedent, t, t, t, IsPronoun: true));
+                }
+                else if (tagged && nouns.Count > 0 && document.Upos[t] == "NOUN" && IsPhraseHead(document, t, sentence) &&
+                         nouns.Compose(document.Lemmas[t], PhraseStart(document, t, sentence), t, home, LastOrganisation(history)) is { } inferred)
+                {
+                    arguments.Add(new ArgumentCandidate(inferred, inferred.First, t, t, IsPronoun: false, IsNoun: true));
                 }
             }
 
@@ -91,6 +98,61 @@ internal static class SentenceContexts
         }
 
         return contexts;
+    }
+
+    /// <summary>The article's own country: the dateline's, else the country its actors name most often, or null.</summary>
+    internal static string? HomeCountry(Document document)
+    {
+        var actors = document.GetLayer<ActorLayer>();
+        if (actors.DatelineCountry is { Length: >= 3 } dateline)
+        {
+            return dateline[..3];
+        }
+
+        return actors.Mentions.Where(m => m.Country is not null).GroupBy(m => m.Country!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault();
+    }
+
+    private static ActorMention? LastOrganisation(List<ActorMention> history)
+    {
+        for (int i = history.Count - 1; i >= 0; i--)
+        {
+            if (history[i].Kind == ActorMentionKind.Organisation)
+            {
+                return history[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when a noun heads its phrase (not a compound modifier of another noun).</summary>
+    private static bool IsPhraseHead(Document document, int t, Sentence sentence) =>
+        !document.Layers.Contains(Layer.Dependencies) || document.Relations[t] is not ("compound" or "amod");
+
+    /// <summary>The first word of the noun phrase headed by <paramref name="t"/>: its determiners and modifiers to the left.</summary>
+    private static int PhraseStart(Document document, int t, Sentence sentence)
+    {
+        int first = t;
+        if (!document.Layers.Contains(Layer.Dependencies))
+        {
+            return first;
+        }
+
+        for (int k = t - 1; k >= sentence.TokenStart && k >= t - 6; k--)
+        {
+            int h = document.Heads[k];
+            if (h >= k && h <= t && document.Relations[k] is "det" or "amod" or "compound" or "nummod" or "det:poss" or "nmod:poss" or "case" && !(document.Relations[k] == "case" && h == t))
+            {
+                first = k;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>The token of a span whose head lies outside it (the last such), or the last token.</summary>

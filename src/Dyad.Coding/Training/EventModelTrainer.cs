@@ -14,7 +14,7 @@ namespace Dyad.Coding.Training;
 /// <param name="RoleMargin">Decision margin for choosing an actor.</param>
 /// <param name="Prune">Averaged weights smaller than this are dropped from the saved model.</param>
 /// <param name="WordClasses">Word classes for the features (empty: none).</param>
-public sealed record EventTrainingOptions(int Epochs = 8, int Seed = 1, bool UseRuleFeatures = true, float RootMargin = EventTrainingOptions.DefaultRootMargin, float RoleMargin = EventTrainingOptions.DefaultRoleMargin, float Prune = 0.05f, WordClasses? WordClasses = null)
+public sealed record EventTrainingOptions(int Epochs = 8, int Seed = 1, bool UseRuleFeatures = true, float RootMargin = EventTrainingOptions.DefaultRootMargin, float RoleMargin = EventTrainingOptions.DefaultRoleMargin, float Prune = 0.05f, WordClasses? WordClasses = null, bool LearnNounActors = true)
 {
     /// <summary>The act margin tuned on dev2-train (a model trained on the corpus alone).</summary>
     public const float DefaultRootMargin = 2f;
@@ -45,19 +45,69 @@ public sealed class EventModelTrainer
     /// <summary>One aligned sentence: its context and the labels of its trigger tokens.</summary>
     internal sealed record AlignedSentence(SentenceContext Context, Dictionary<int, List<CorpusEvent>> Labels);
 
-    /// <summary>Runs the pipeline over <paramref name="documents"/> and aligns their labels.</summary>
-    internal List<AlignedSentence> Align(IReadOnlyList<CorpusDocument> documents, WordClasses classes, out int unalignedTriggers, out int unalignedActors, IProgress<int>? progress = null)
+    /// <summary>Runs the coder's pipeline (rules only) over the corpus documents.</summary>
+    internal List<(CorpusDocument Labels, Document Document, List<CodedEvent> RuleEvents)> Analyse(IReadOnlyList<CorpusDocument> documents)
+    {
+        var analysed = new List<(CorpusDocument, Document, List<CodedEvent>)>(documents.Count);
+        foreach (var cd in documents)
+        {
+            var doc = _coder.Analyse(new Document(cd.Id, cd.Text, new DocumentMetadata(cd.ReportDate)));
+            analysed.Add((cd, doc, doc.GetLayer<EventLayer>().Events.ToList()));
+        }
+
+        return analysed;
+    }
+
+    /// <summary>
+    /// Common nouns naming labelled actors that no dictionary mention covers, with their labelled codes and the
+    /// article's country: the observations <see cref="NounActors.Learn"/> learns from.
+    /// </summary>
+    internal static IEnumerable<(string Lemma, string Code, string? Home)> NounObservations(List<(CorpusDocument Labels, Document Document, List<CodedEvent> RuleEvents)> analysed)
+    {
+        foreach (var (cd, doc, _) in analysed)
+        {
+            if (!doc.Layers.Contains(Layer.PartsOfSpeech))
+            {
+                continue;
+            }
+
+            var mentions = doc.GetLayer<ActorLayer>().Mentions;
+            string? home = SentenceContexts.HomeCountry(doc);
+            foreach (var e in cd.Events)
+            {
+                foreach (var (span, code) in new[] { (e.Source, e.SourceCode), (e.Target, e.TargetCode) })
+                {
+                    if (span is not { } sp || code is null || mentions.Any(m => doc.Token(m.First).Start < sp.End && sp.Start < doc.Token(m.Last).End))
+                    {
+                        continue;
+                    }
+
+                    var (first, last) = Tokens(doc, sp);
+                    if (first < 0)
+                    {
+                        continue;
+                    }
+
+                    int head = SentenceContexts.HeadOf(doc, first, last);
+                    if (doc.Upos[head] == "NOUN")
+                    {
+                        yield return (doc.Lemmas[head], code, home);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Builds the sentence contexts of analysed documents and aligns their labels.</summary>
+    internal List<AlignedSentence> Align(List<(CorpusDocument Labels, Document Document, List<CodedEvent> RuleEvents)> analysed, WordClasses classes, NounActors nouns, out int unalignedTriggers, out int unalignedActors)
     {
         var result = new List<AlignedSentence>();
         unalignedTriggers = 0;
         unalignedActors = 0;
         UnalignedActors.Clear();
-        int done = 0;
-        foreach (var cd in documents)
+        foreach (var (cd, doc, ruleEvents) in analysed)
         {
-            var doc = _coder.Analyse(new Document(cd.Id, cd.Text, new DocumentMetadata(cd.ReportDate)));
-            var ruleEvents = doc.GetLayer<EventLayer>().Events;
-            var contexts = SentenceContexts.Build(doc, _coder.Lexicon, ruleEvents, classes);
+            var contexts = SentenceContexts.Build(doc, _coder.Lexicon, ruleEvents, classes, nouns);
             var labelsBySentence = new Dictionary<int, Dictionary<int, List<CorpusEvent>>>();
             foreach (var e in cd.Events)
             {
@@ -98,8 +148,6 @@ public sealed class EventModelTrainer
             {
                 result.Add(new AlignedSentence(ctx, labelsBySentence.GetValueOrDefault(ctx.Sentence.Index) ?? []));
             }
-
-            progress?.Report(++done);
         }
 
         return result;
@@ -110,7 +158,10 @@ public sealed class EventModelTrainer
     {
         var codesByRoot = CodesByRoot(_coder.Lexicon);
         progress?.Report($"analysing {documents.Count} documents");
-        var aligned = Align(documents, options.WordClasses ?? WordClasses.Empty, out int unalignedTriggers, out int unalignedActors);
+        var analysed = Analyse(documents);
+        var nouns = options.LearnNounActors ? NounActors.Learn(NounObservations(analysed)) : NounActors.Empty;
+        progress?.Report($"{nouns.Count} common nouns learnt as actors");
+        var aligned = Align(analysed, options.WordClasses ?? WordClasses.Empty, nouns, out int unalignedTriggers, out int unalignedActors);
         var roots = new PerceptronTrainer(21);
         var codes = new PerceptronTrainer(codesByRoot.Max(c => c.Count));
         var modes = new PerceptronTrainer(8);
@@ -194,7 +245,7 @@ public sealed class EventModelTrainer
         }
 
         var settings = new EventModelSettings(options.UseRuleFeatures, options.RootMargin, options.RoleMargin, options.Epochs, options.Seed, CorpusHash(documents));
-        var provisional = new EventModel(roots.Freeze(options.Prune), codes.Freeze(options.Prune), modes.Freeze(options.Prune), roles.Freeze(options.Prune), codesByRoot, settings, options.WordClasses ?? WordClasses.Empty, "unsaved");
+        var provisional = new EventModel(roots.Freeze(options.Prune), codes.Freeze(options.Prune), modes.Freeze(options.Prune), roles.Freeze(options.Prune), codesByRoot, settings, options.WordClasses ?? WordClasses.Empty, nouns, "unsaved");
         using var buffer = new MemoryStream();
         provisional.Write(buffer);
         var model = EventModel.Read(buffer.ToArray(), "the trained model");
@@ -253,6 +304,13 @@ public sealed class EventModelTrainer
     /// <summary>The head token of the trigger's words, or -1 when no token overlaps them.</summary>
     private static int TriggerToken(Document doc, LabelSpan span)
     {
+        var (first, last) = Tokens(doc, span);
+        return first < 0 ? -1 : SentenceContexts.HeadOf(doc, first, last);
+    }
+
+    /// <summary>The first and last tokens overlapping a span, or (-1, -1).</summary>
+    private static (int First, int Last) Tokens(Document doc, LabelSpan span)
+    {
         int first = -1, last = -1;
         for (int t = 0; t < doc.TokenCount; t++)
         {
@@ -272,7 +330,7 @@ public sealed class EventModelTrainer
             }
         }
 
-        return first < 0 ? -1 : SentenceContexts.HeadOf(doc, first, last);
+        return (first, last);
     }
 
     private static bool Learn(PerceptronTrainer p, List<ulong> f, int truth, float[] scores, int classes)

@@ -13,7 +13,7 @@ namespace Dyad.Tests.Cases;
 /// </summary>
 public sealed class CoderCaseTests
 {
-    private static readonly DyadCoder Coder = new();
+    private static readonly DyadCoder Coder = new(decider: Dyad.Coding.Learning.EventDecider.Rules); // the case table checks the rule coder
 
     private static readonly Lazy<IReadOnlyList<CoderCase>> AllCases = new(Load);
 

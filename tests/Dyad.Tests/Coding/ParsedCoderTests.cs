@@ -9,7 +9,7 @@ public sealed class ParsedCoderTests
 {
     private static readonly DyadCoder Parsed = new(FictionalLexicon.Build());
     private static readonly DyadCoder WordOrder = new(FictionalLexicon.Build(), parse: false);
-    private static readonly DyadCoder Shipped = new();
+    private static readonly DyadCoder Shipped = new(decider: Dyad.Coding.Learning.EventDecider.Rules); // these check the rule coder on the shipped dictionaries
 
     private static string Summary(DyadCoder coder, string text, string date = "2023-04-14") =>
         string.Join("; ", coder.Code(new Document("t", text, new DocumentMetadata(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture))))
