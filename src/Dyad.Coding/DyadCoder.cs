@@ -24,7 +24,7 @@ public sealed class DyadCoder
     /// for the rules alone (the analysis the model is trained on).
     /// <exception cref="InvalidOperationException">When the model is asked for and none is given or shipped.</exception>
     public DyadCoder(Lexicon.Lexicon? lexicon = null, IEnumerable<IPipelineStage>? extraStages = null, bool parse = true, bool explain = false,
-        EventDecider? decider = null, EventModel? model = null, bool parseEveryActorSentence = false, float vetoMargin = float.NegativeInfinity)
+        EventDecider? decider = null, EventModel? model = null, bool parseEveryActorSentence = false, float vetoMargin = float.NegativeInfinity, ITokenEncoder? encoder = null)
     {
         Lexicon = lexicon ?? Dyad.Lexicon.Lexicon.Default;
         Decider = decider ?? DefaultDecider(lexicon, model, parse);
@@ -46,7 +46,7 @@ public sealed class DyadCoder
         stages.AddRange(
         [
             new EventStage(Lexicon, useSyntax: parse, explain: explain),
-            .. Model is null ? Array.Empty<IPipelineStage>() : [new LearnedEventStage(Lexicon, Model, Decider) { VetoMargin = vetoMargin }],
+            .. Model is null ? Array.Empty<IPipelineStage>() : [new LearnedEventStage(Lexicon, Model, Decider, encoder) { VetoMargin = vetoMargin }],
             new WhereWhen.WhereWhenStage(),
             new ImpliedVisitStage(Lexicon),
         ]);

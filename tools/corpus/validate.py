@@ -15,7 +15,7 @@ MODES_CODED = {"asserted", "negated", "intended", "threat", "background"}
 MODES_UNCODED = {"alleged", "hedged", "generic"}
 MODES = MODES_CODED | MODES_UNCODED
 RECIPROCAL_CODES = {"019", "030", "040", "041", "044", "046", "050", "057", "062", "0871"}
-ORIGINS = {"synthetic", "paraphrase", "codebook"}
+ORIGINS = {"synthetic", "paraphrase", "codebook", "gold"}
 ACTOR_RE = re.compile(r"^(?:[A-Z]{3})+$")
 ISO2_RE = re.compile(r"^[A-Z]{2}$")
 DOC_FIELDS = {"id", "text", "dateline_date", "origin", "region", "constructions", "events"}
@@ -188,9 +188,45 @@ def files_of(paths):
             yield p
 
 
+def markdown(stats, codes):
+    """Corpus statistics as Markdown (for corpus/README.md)."""
+    out = []
+    out.append(f"| documents | sentences | sentences without a coded event | coded events | uncoded mentions |")
+    out.append("|---:|---:|---:|---:|---:|")
+    out.append(f"| {stats['docs']:,} | {stats['sentences']:,} | {stats['sentences without a coded event']:,} "
+               f"({100.0 * stats['sentences without a coded event'] / max(1, stats['sentences']):.0f}%) | {stats['events']:,} | {stats['uncoded mentions']:,} |")
+    out.append("")
+    def table(prefix, title):
+        rows = sorted(((k[len(prefix):], v) for k, v in stats.items() if isinstance(k, str) and k.startswith(prefix)), key=lambda kv: -kv[1])
+        out.append(f"| {title} | count |")
+        out.append("|---|---:|")
+        for k, v in rows:
+            out.append(f"| {k} | {v:,} |")
+        out.append("")
+    table("origin:", "origin (documents)")
+    table("mode:", "mode (events, reciprocal pairs counted twice)")
+    table("construction:", "construction tag (documents)")
+    per_code = collections.Counter()
+    for k, v in stats.items():
+        if isinstance(k, tuple) and k[2]:
+            per_code[k[1]] += v
+    out.append("Coded events per CAMEO code (reciprocal pairs counted twice; `*` marks codes under 20):")
+    out.append("")
+    out.append("| root | codes |")
+    out.append("|---|---|")
+    for root in sorted({c[:2] for c in codes}):
+        cells = [f"{c} {per_code.get(c, 0)}{'*' if per_code.get(c, 0) < 20 else ''}" for c in sorted(codes) if c[:2] == root]
+        out.append(f"| {root} ({sum(per_code.get(c, 0) for c in codes if c[:2] == root):,}) | {', '.join(cells)} |")
+    below = [c for c in sorted(codes) if per_code.get(c, 0) < 20]
+    out.append("")
+    out.append(f"{len(codes) - len(below)} of {len(codes)} codes have at least 20 coded events.")
+    return "\n".join(out)
+
+
 def main(argv):
     quiet = "--quiet" in argv
-    paths = [a for a in argv if a != "--quiet"] or [os.path.join(HERE, "..", "..", "corpus", "docs")]
+    as_markdown = "--markdown" in argv
+    paths = [a for a in argv if a not in ("--quiet", "--markdown")] or [os.path.join(HERE, "..", "..", "corpus", "docs")]
     codes = load_codes()
     errors, warnings, stats, ids = [], [], collections.Counter(), {}
     for path in files_of(paths):
@@ -212,6 +248,9 @@ def main(argv):
                     errors.append(f"{where}: id {did!r} already used at {ids[did]}")
                 ids[did] = where
                 check_doc(doc, where + f" ({did})", codes, errors, warnings, stats)
+    if as_markdown:
+        print(markdown(stats, codes))
+        return 1 if errors else 0
     for w in warnings:
         print("warning:", w)
     for e in errors:

@@ -24,29 +24,30 @@ internal static class CodeCommand
         var noParse = new Option<bool>("--no-parse") { Description = "Skip the parser: assign source and target by word order only (coder v1; faster, less accurate)." };
         var decider = CommonOptions.DeciderOption();
         var eventModel = CommonOptions.EventModelOption();
+        var modelKind = CommonOptions.ModelKindOption();
         var command = new Command("code", "Code news articles into CAMEO events (JSONL/CSV/table on standard output, diagnostics on standard error).")
         {
-            inputs, format, date, maxMb, quiet, noParse, dictionaries, conventions, decider, eventModel,
+            inputs, format, date, maxMb, quiet, noParse, dictionaries, conventions, decider, eventModel, modelKind,
         };
         command.SetAction(parse =>
         {
             if (!CommonOptions.TryReportDate("code", parse.GetValue(date), Console.Error, out var reportDate) ||
                 !CommonOptions.TryDictionaries("code", parse.GetValue(dictionaries), parse.GetValue(conventions), Console.Error, out var lexicon) ||
-                !CommonOptions.TryDecider("code", parse.GetValue(noParse) ? "rules" : parse.GetValue(decider), parse.GetValue(eventModel), Console.Error, out var chosen, out var model))
+                !CommonOptions.TryDecider("code", parse.GetValue(noParse) ? "rules" : parse.GetValue(decider), parse.GetValue(eventModel), parse.GetValue(modelKind), Console.Error, out var chosen, out var model, out var encoder))
             {
                 return 2;
             }
 
-            return Run(parse.GetValue(inputs)!, parse.GetValue(format)!, reportDate, parse.GetValue(maxMb), parse.GetValue(quiet), Console.Out, Console.Error, Console.In, parseSentences: !parse.GetValue(noParse), lexicon: lexicon, decider: chosen, model: model);
+            return Run(parse.GetValue(inputs)!, parse.GetValue(format)!, reportDate, parse.GetValue(maxMb), parse.GetValue(quiet), Console.Out, Console.Error, Console.In, parseSentences: !parse.GetValue(noParse), lexicon: lexicon, decider: chosen, model: model, encoder: encoder);
         });
         return command;
     }
 
     /// <summary>Codes every input; returns 0 when all were read, 1 when some failed, 2 when none could be read.</summary>
     public static int Run(IReadOnlyList<string> inputs, string format, DateOnly? reportDate, double maxArticleMb, bool quiet, TextWriter output, TextWriter errors, TextReader standardInput, bool parseSentences = true, Lexicon.Lexicon? lexicon = null,
-        EventDecider? decider = null, EventModel? model = null)
+        EventDecider? decider = null, EventModel? model = null, ITokenEncoder? encoder = null)
     {
-        var coder = new DyadCoder(lexicon, parse: parseSentences, decider: decider, model: model);
+        var coder = new DyadCoder(lexicon, parse: parseSentences, decider: decider, model: model, encoder: encoder);
         var reader = new ArticleReader((long)(maxArticleMb * 1024 * 1024), reportDate, standardInput);
         int articles = 0, events = 0, failures = 0, warnings = 0;
         var clock = Stopwatch.StartNew();

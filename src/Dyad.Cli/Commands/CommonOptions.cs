@@ -74,6 +74,18 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>The <c>--model</c> option: the fast model (default) or the accurate one with the MiniLM encoder.</summary>
+    public static Option<string> ModelKindOption()
+    {
+        var option = new Option<string>("--model")
+        {
+            Description = "fast: the shipped event model over the parse and dictionaries; accurate: the model that also reads MiniLM contextual word vectors (slower; ONNX Runtime on the CPU).",
+            DefaultValueFactory = _ => "fast",
+        };
+        option.AcceptOnlyFromAmong("fast", "accurate");
+        return option;
+    }
+
     /// <summary>The <c>--event-model</c> option: a model file from <c>dyad train-coder</c> instead of the shipped one.</summary>
     public static Option<string?> EventModelOption() =>
         new("--event-model") { Description = "An event model file written by 'dyad train-coder' (default: the model shipped inside Dyad)." };
@@ -82,10 +94,36 @@ internal static class CommonOptions
     /// Reads the decider and model options; false, with the reason on <paramref name="errors"/>, when the model file
     /// cannot be read or no model is shipped.
     /// </summary>
-    public static bool TryDecider(string command, string? decider, string? modelPath, TextWriter errors, out EventDecider? chosen, out EventModel? model)
+    public static bool TryDecider(string command, string? decider, string? modelPath, TextWriter errors, out EventDecider? chosen, out EventModel? model) =>
+        TryDecider(command, decider, modelPath, "fast", errors, out chosen, out model, out _);
+
+    /// <summary>
+    /// Reads the decider, model-file and model-kind options; with the accurate kind (or a model file trained with an
+    /// encoder) also loads the MiniLM encoder. False, with the reason on <paramref name="errors"/>, when something
+    /// cannot be loaded.
+    /// </summary>
+    public static bool TryDecider(string command, string? decider, string? modelPath, string? kind, TextWriter errors, out EventDecider? chosen, out EventModel? model, out ITokenEncoder? encoder)
     {
+        encoder = null;
         chosen = decider switch { "model" => EventDecider.Model, "rules" => EventDecider.Rules, "combined" => EventDecider.Combined, _ => null };
         model = null;
+        if (kind == "accurate" && chosen != EventDecider.Rules)
+        {
+            if (modelPath is null)
+            {
+                model = Dyad.Encoder.AccurateModel.Default;
+                if (model is null)
+                {
+                    errors.WriteLine($"dyad {command}: this build ships no accurate event model; train one with 'dyad train-coder --encoder minilm' and pass it with --event-model.");
+                    return false;
+                }
+
+                chosen ??= EventDecider.Combined;
+                encoder = new Dyad.Encoder.MiniLmTokenEncoder();
+                return true;
+            }
+        }
+
         if (chosen == EventDecider.Rules || (chosen is null && modelPath is null))
         {
             return true;
@@ -107,6 +145,12 @@ internal static class CommonOptions
             {
                 errors.WriteLine($"dyad {command}: {ex.Message}");
                 return false;
+            }
+
+            chosen ??= EventDecider.Combined;
+            if (model.NeedsEncoder)
+            {
+                encoder = new Dyad.Encoder.MiniLmTokenEncoder();
             }
 
             return true;

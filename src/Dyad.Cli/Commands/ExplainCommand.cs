@@ -163,7 +163,7 @@ internal static class ExplainCommand
             bool coded = events.Any(e => e.SentenceIndex == sentence.Index && e.TriggerFirst == act.Trigger && e.Record.Rule.StartsWith("model ", StringComparison.Ordinal));
             string outcome = !act.IsCoded ? $"not coded: the mode {act.Mode} is not an event (CODING_RULES 8-11)"
                 : act.Source is null ? "not coded: no actor for the source"
-                : coded ? "coded by the model" : "not added: the rules coded the same root between the same countries";
+                : coded ? "coded by the model" : "not added: the rules coded this word, or the same root between the same countries";
             o.WriteLine(string.Create(inv, $"  \"{document.TokenText(act.Trigger)}\" {act.Code} act {act.RootMargin:F1}, mode {act.Mode} {act.ModeMargin:F1}; source {Actor(act.Source, act.SourceMargin)}; target {Actor(act.Target, act.TargetMargin)}"));
             o.WriteLine("      " + outcome);
         }

@@ -13,7 +13,7 @@ internal static class TrainCoderCommand
     public static Command Create()
     {
         var corpus = new Option<string>("--corpus") { Description = "Labelled corpus: a JSONL file or a folder of them (format: corpus/AUTHORING.md).", DefaultValueFactory = _ => "corpus/docs" };
-        var output = new Option<string>("--out") { Description = "Where to write the model.", DefaultValueFactory = _ => "src/Dyad.Coding/Models/events.model" };
+        var output = new Option<string?>("--out") { Description = "Where to write the model (default: src/Dyad.Coding/Models/events.model, or src/Dyad.Encoder/Models/events-accurate.model with --encoder minilm)." };
         var epochs = new Option<int>("--epochs") { Description = "Training passes over the corpus.", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "Shuffling seed; the same corpus and seed give the same model.", DefaultValueFactory = _ => 1 };
         var noRules = new Option<bool>("--no-rule-features") { Description = "Train without the rule coder's events as features (the 'model alone' ablation)." };
@@ -21,10 +21,12 @@ internal static class TrainCoderCommand
         var roleMargin = new Option<float>("--role-margin") { Description = "How far an actor's role score must exceed 'none' to be chosen (very low: the best actor for each role is always taken).", DefaultValueFactory = _ => EventTrainingOptions.DefaultRoleMargin };
         var classes = new Option<string?>("--word-classes") { Description = "Word classes for the features (tools/word-clusters output).", DefaultValueFactory = _ => "src/Dyad.Coding/Data/word-clusters.tsv" };
         var unaligned = new Option<string?>("--unaligned-actors") { Description = "Write the labelled actors that no dictionary mention covers to this TSV file (text, code, document): what the actor dictionaries lack." };
+        var encoderOption = new Option<string>("--encoder") { Description = "none: sparse features only (the fast model); minilm: also learn from MiniLM contextual word vectors (the accurate model).", DefaultValueFactory = _ => "none" };
+        encoderOption.AcceptOnlyFromAmong("none", "minilm");
         var exclude = new Option<string[]>("--exclude") { Description = "Leave out documents whose id starts with one of these prefixes (for cross-validation).", AllowMultipleArgumentsPerToken = true };
         var command = new Command("train-coder", "Train the learned event model (root, code, mode and roles) on a labelled corpus; deterministic for a corpus and seed.")
         {
-            corpus, output, epochs, seed, noRules, rootMargin, roleMargin, exclude, classes, unaligned,
+            corpus, output, epochs, seed, noRules, rootMargin, roleMargin, exclude, classes, unaligned, encoderOption,
         };
         command.SetAction(parse =>
         {
@@ -49,9 +51,11 @@ internal static class TrainCoderCommand
                 }
             }
 
+            using var encoder = parse.GetValue(encoderOption) == "minilm" ? new Dyad.Encoder.MiniLmTokenEncoder(threads: 2) : null;
+            string outPath = parse.GetValue(output) ?? (encoder is null ? "src/Dyad.Coding/Models/events.model" : "src/Dyad.Encoder/Models/events-accurate.model");
             return Run(
-                parse.GetValue(corpus)!, parse.GetValue(output)!,
-                new EventTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), !parse.GetValue(noRules), parse.GetValue(rootMargin), parse.GetValue(roleMargin), WordClasses: wordClasses),
+                parse.GetValue(corpus)!, outPath,
+                new EventTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), !parse.GetValue(noRules), parse.GetValue(rootMargin), parse.GetValue(roleMargin), WordClasses: wordClasses, Encoder: encoder),
                 parse.GetValue(exclude) ?? [], Console.Out, Console.Error, parse.GetValue(unaligned));
         });
         return command;

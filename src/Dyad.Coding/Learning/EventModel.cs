@@ -48,6 +48,18 @@ public sealed class EventModel
     /// <summary>The codes of each root in class order (index 0 unused; 1-20).</summary>
     public IReadOnlyList<IReadOnlyList<string>> CodesByRoot { get; }
 
+    /// <summary>Dense root weights over the encoder's vector of the trigger (accurate mode), or null.</summary>
+    public DenseWeights? DenseRoots { get; init; }
+
+    /// <summary>Dense mode weights over the trigger's vector (accurate mode), or null.</summary>
+    public DenseWeights? DenseModes { get; init; }
+
+    /// <summary>Dense role weights over the trigger's and the actor's vectors side by side (accurate mode), or null.</summary>
+    public DenseWeights? DenseRoles { get; init; }
+
+    /// <summary>True when the model was trained with an encoder and needs its vectors to decode.</summary>
+    public bool NeedsEncoder => DenseRoots is not null;
+
     /// <summary>Common nouns that name actors, learned from the corpus.</summary>
     public NounActors NounActors { get; }
 
@@ -59,7 +71,12 @@ public sealed class EventModel
 
     /// <summary>The same weights decoded with other margins (for tuning and ablations).</summary>
     public EventModel WithMargins(float rootMargin, float roleMargin) =>
-        new(Roots, Codes, Modes, Roles, CodesByRoot, Settings with { RootMargin = rootMargin, RoleMargin = roleMargin }, WordClasses, NounActors, Version);
+        new(Roots, Codes, Modes, Roles, CodesByRoot, Settings with { RootMargin = rootMargin, RoleMargin = roleMargin }, WordClasses, NounActors, Version)
+        {
+            DenseRoots = DenseRoots,
+            DenseModes = DenseModes,
+            DenseRoles = DenseRoles,
+        };
 
     /// <summary>Content hash of the model file (12 hex digits): the model's version.</summary>
     public string Version { get; }
@@ -94,6 +111,13 @@ public sealed class EventModel
         Codes.Write(w);
         Modes.Write(w);
         Roles.Write(w);
+        w.Write(NeedsEncoder);
+        if (NeedsEncoder)
+        {
+            DenseRoots!.Write(w);
+            DenseModes!.Write(w);
+            DenseRoles!.Write(w);
+        }
     }
 
     /// <summary>Reads a model file.</summary>
@@ -143,8 +167,21 @@ public sealed class EventModel
             var codeTable = WeightTable.Read(r);
             var modeTable = WeightTable.Read(r);
             var roleTable = WeightTable.Read(r);
+            DenseWeights? denseRoots = null, denseModes = null, denseRoles = null;
+            if (r.ReadBoolean())
+            {
+                denseRoots = DenseWeights.Read(r);
+                denseModes = DenseWeights.Read(r);
+                denseRoles = DenseWeights.Read(r);
+            }
+
             string version = Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
-            return new EventModel(rootTable, codeTable, modeTable, roleTable, byRoot, settings, classes, nouns, version);
+            return new EventModel(rootTable, codeTable, modeTable, roleTable, byRoot, settings, classes, nouns, version)
+            {
+                DenseRoots = denseRoots,
+                DenseModes = denseModes,
+                DenseRoles = denseRoles,
+            };
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
@@ -173,7 +210,8 @@ public sealed class EventModel
 /// <param name="Epochs">Training epochs.</param>
 /// <param name="Seed">Shuffling seed.</param>
 /// <param name="CorpusHash">Hash of the training documents (12 hex digits).</param>
-public sealed record EventModelSettings(bool UseRuleFeatures, float RootMargin, float RoleMargin, int Epochs, int Seed, string CorpusHash)
+/// <param name="Encoder">The encoder the dense weights were trained on, or empty.</param>
+public sealed record EventModelSettings(bool UseRuleFeatures, float RootMargin, float RoleMargin, int Epochs, int Seed, string CorpusHash, string Encoder = "")
 {
     internal void Write(BinaryWriter w)
     {
@@ -183,8 +221,9 @@ public sealed record EventModelSettings(bool UseRuleFeatures, float RootMargin, 
         w.Write(Epochs);
         w.Write(Seed);
         w.Write(CorpusHash);
+        w.Write(Encoder);
     }
 
     internal static EventModelSettings Read(BinaryReader r) =>
-        new(r.ReadBoolean(), r.ReadSingle(), r.ReadSingle(), r.ReadInt32(), r.ReadInt32(), r.ReadString());
+        new(r.ReadBoolean(), r.ReadSingle(), r.ReadSingle(), r.ReadInt32(), r.ReadInt32(), r.ReadString(), r.ReadString());
 }

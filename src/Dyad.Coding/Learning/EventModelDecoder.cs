@@ -55,6 +55,7 @@ internal sealed class EventModelDecoder
         Span<float> modeScores = stackalloc float[8];
         Span<float> roleScores = stackalloc float[3];
         var asTarget = new float[s.Arguments.Count];
+        float[] pair = s.States is null || s.States.Length == 0 ? [] : new float[2 * s.States[0].Length];
         for (int t = s.Sentence.TokenStart; t < s.Sentence.TokenEnd; t++)
         {
             if (!IsCandidate(s, t))
@@ -65,6 +66,12 @@ internal sealed class EventModelDecoder
             EventFeatures.Trigger(s, t, useRules, f);
             rootScores.Clear();
             _model.Roots.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f), rootScores);
+            var state = StateOf(s, t);
+            if (state is not null)
+            {
+                _model.DenseRoots!.Score(state, rootScores);
+            }
+
             int best = 1;
             for (int r = 2; r <= 20; r++)
             {
@@ -97,6 +104,11 @@ internal sealed class EventModelDecoder
             EventFeatures.Mode(s, t, root, useRules, f);
             modeScores.Clear();
             _model.Modes.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f), modeScores);
+            if (state is not null)
+            {
+                _model.DenseModes!.Score(state, modeScores);
+            }
+
             int mode = 0, second = 1;
             for (int k = 1; k < 8; k++)
             {
@@ -118,6 +130,10 @@ internal sealed class EventModelDecoder
                 EventFeatures.Role(s, t, root, s.Arguments[i], useRules, f);
                 roleScores.Clear();
                 _model.Roles.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f), roleScores);
+                if (state is not null && PairState(s, t, s.Arguments[i], pair) is { } both)
+                {
+                    _model.DenseRoles!.Score(both, roleScores);
+                }
                 float asSource = roleScores[1] - roleScores[0];
                 asTarget[i] = roleScores[2] - roleScores[0];
                 if (asSource > sourceBest && asSource >= asTarget[i])
@@ -157,6 +173,12 @@ internal sealed class EventModelDecoder
         Span<float> modeScores = stackalloc float[8];
         EventFeatures.Trigger(s, t, useRules, f);
         _model.Roots.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f), rootScores);
+        if (StateOf(s, t) is { } state)
+        {
+            _model.DenseRoots!.Score(state, rootScores);
+            _model.DenseModes!.Score(state, modeScores);
+        }
+
         int r = int.Parse(root, System.Globalization.CultureInfo.InvariantCulture);
         float margin = rootScores[r] - rootScores[0];
         EventFeatures.Mode(s, t, root, useRules, f);
@@ -180,6 +202,24 @@ internal sealed class EventModelDecoder
         }
 
         return (margin, (EventMode)mode, modeScores[mode] - next);
+    }
+
+    /// <summary>The encoder's vector of token <paramref name="t"/> when the model has dense weights and the sentence was encoded.</summary>
+    private float[]? StateOf(SentenceContext s, int t) =>
+        _model.NeedsEncoder && s.States is { } states ? states[t - s.Sentence.TokenStart] : null;
+
+    /// <summary>The trigger's and the actor's vectors side by side (in <paramref name="buffer"/>).</summary>
+    internal static float[]? PairState(SentenceContext s, int t, ArgumentCandidate a, float[] buffer)
+    {
+        if (s.States is not { } states || buffer.Length == 0)
+        {
+            return null;
+        }
+
+        int d = states[0].Length;
+        states[t - s.Sentence.TokenStart].CopyTo(buffer, 0);
+        states[a.Head - s.Sentence.TokenStart].CopyTo(buffer, d);
+        return buffer;
     }
 
     /// <summary>Turns trigger features into code features by mixing in the root, in place.</summary>

@@ -28,8 +28,8 @@ public sealed class ModelActLayer
 
 /// <summary>
 /// Runs the learned event model after the rule coder and decides the event layer: with
-/// <see cref="EventDecider.Combined"/> the model's acts are added where the rules coded no event of the same root
-/// between the same countries in the sentence; with <see cref="EventDecider.Model"/> the model's events replace the
+/// <see cref="EventDecider.Combined"/> the model's acts are added at words the rules did not code, when the rules
+/// coded no event of the same root between the same countries in the sentence; with <see cref="EventDecider.Model"/> the model's events replace the
 /// rules'. Codebook pairs follow the model's choice as they follow a pattern's (CODING_RULES 3 and 7): reciprocal
 /// acts both ways, a visit with its hosting, one event per member of a compound actor.
 /// </summary>
@@ -46,9 +46,18 @@ public sealed class LearnedEventStage : IPipelineStage
     private readonly EventModelDecoder _decoder;
     private readonly EventDecider _decider;
 
-    /// <summary>Creates the stage.</summary>
-    public LearnedEventStage(Lexicon.Lexicon lexicon, EventModel model, EventDecider decider)
+    private readonly ITokenEncoder? _encoder;
+
+    /// <summary>Creates the stage; a model trained with an encoder needs that <paramref name="encoder"/>.</summary>
+    /// <exception cref="ArgumentException">When the model needs an encoder and none is given.</exception>
+    public LearnedEventStage(Lexicon.Lexicon lexicon, EventModel model, EventDecider decider, ITokenEncoder? encoder = null)
     {
+        if (model.NeedsEncoder && encoder is null)
+        {
+            throw new ArgumentException($"The event model {model.Version} was trained with the encoder '{model.Settings.Encoder}' (accurate mode) and needs it to decode.", nameof(encoder));
+        }
+
+        _encoder = model.NeedsEncoder ? encoder : null;
         _lexicon = lexicon;
         _model = model;
         _decoder = new EventModelDecoder(model);
@@ -70,6 +79,11 @@ public sealed class LearnedEventStage : IPipelineStage
         var layer = document.GetLayer<EventLayer>();
         var ruleEvents = layer.Events.ToList();
         var contexts = SentenceContexts.Build(document, _lexicon, ruleEvents, _model.WordClasses, _model.NounActors);
+        if (_encoder is not null)
+        {
+            SentenceContexts.Encode(document, contexts, _encoder);
+        }
+
         var bySentence = new Dictionary<int, List<ModelAct>>();
         var modelEvents = new List<CodedEvent>();
         foreach (var ctx in contexts)
@@ -107,8 +121,14 @@ public sealed class LearnedEventStage : IPipelineStage
         }
 
         var have = new HashSet<(int, string, string?, string?, bool)>(ruleEvents.Select(Key));
+        var ruleTriggers = new HashSet<int>(ruleEvents.SelectMany(e => new[] { e.TriggerFirst, e.TriggerLast }));
         foreach (var e in modelEvents)
         {
+            if (ruleTriggers.Contains(e.TriggerFirst))
+            {
+                continue;
+            }
+
             if (have.Add(Key(e)))
             {
                 layer.Events.Add(e);
@@ -160,6 +180,24 @@ public sealed class LearnedEventStage : IPipelineStage
         var targets = act.Target is null ? [] : Members(ctx, act.Target);
         string rule = string.Create(CultureInfo.InvariantCulture,
             $"model {_model.Version}: act {act.RootMargin:F1}, mode {act.Mode} {act.ModeMargin:F1}, source {act.SourceMargin:F1}, target {act.TargetMargin:F1}");
+        if (targets.Count == 0 && sources.Count >= 2 && ReciprocalCodes.Contains(type.Code))
+        {
+            // "X and Y spoke by telephone": a reciprocal act of a compound is coded between its members (CODING_RULES 7).
+            foreach (var a in sources)
+            {
+                foreach (var b in sources)
+                {
+                    string ac = RoleForSource(a.Mention, type.Root), bc = RoleForSource(b.Mention, type.Root);
+                    if (a != b && ac != bc)
+                    {
+                        Add(a, ac, b, bc, type);
+                    }
+                }
+            }
+
+            return;
+        }
+
         foreach (var s in sources)
         {
             string sourceCode = RoleForSource(s.Mention, type.Root);

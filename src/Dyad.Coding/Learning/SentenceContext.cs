@@ -111,6 +111,9 @@ public sealed class SentenceContext
     /// <summary>Word classes for features.</summary>
     public WordClasses Classes { get; }
 
+    /// <summary>The encoder's unit-length vector of each token (per token of the sentence), or null without an encoder.</summary>
+    public float[][]? States { get; internal set; }
+
     /// <summary>The document.</summary>
     public Document Document { get; }
 

@@ -100,6 +100,30 @@ internal static class SentenceContexts
         return contexts;
     }
 
+    /// <summary>
+    /// Fills <see cref="SentenceContext.States"/> of the contexts that have an actor (or are in <paramref name="also"/>)
+    /// with <paramref name="encoder"/>'s vectors, scaled to unit length.
+    /// </summary>
+    public static void Encode(Document document, SentenceContext[] contexts, ITokenEncoder encoder, Func<SentenceContext, bool>? also = null)
+    {
+        var chosen = contexts.Where(c => c.Arguments.Count > 0 || (also?.Invoke(c) ?? false)).ToList();
+        if (chosen.Count == 0)
+        {
+            return;
+        }
+
+        var states = encoder.Encode(document, chosen.Select(c => c.Sentence).ToList());
+        for (int k = 0; k < chosen.Count; k++)
+        {
+            foreach (var v in states[k])
+            {
+                VectorMath.Normalize(v);
+            }
+
+            chosen[k].States = states[k];
+        }
+    }
+
     /// <summary>The article's own country: the dateline's, else the country its actors name most often, or null.</summary>
     internal static string? HomeCountry(Document document)
     {

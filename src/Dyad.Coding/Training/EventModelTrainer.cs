@@ -14,7 +14,7 @@ namespace Dyad.Coding.Training;
 /// <param name="RoleMargin">Decision margin for choosing an actor.</param>
 /// <param name="Prune">Averaged weights smaller than this are dropped from the saved model.</param>
 /// <param name="WordClasses">Word classes for the features (empty: none).</param>
-public sealed record EventTrainingOptions(int Epochs = 8, int Seed = 1, bool UseRuleFeatures = true, float RootMargin = EventTrainingOptions.DefaultRootMargin, float RoleMargin = EventTrainingOptions.DefaultRoleMargin, float Prune = 0.05f, WordClasses? WordClasses = null, bool LearnNounActors = true)
+public sealed record EventTrainingOptions(int Epochs = 8, int Seed = 1, bool UseRuleFeatures = true, float RootMargin = EventTrainingOptions.DefaultRootMargin, float RoleMargin = EventTrainingOptions.DefaultRoleMargin, float Prune = 0.05f, WordClasses? WordClasses = null, bool LearnNounActors = true, ITokenEncoder? Encoder = null)
 {
     /// <summary>The act margin tuned on dev2-train (a model trained on the corpus alone).</summary>
     public const float DefaultRootMargin = 2f;
@@ -99,7 +99,7 @@ public sealed class EventModelTrainer
     }
 
     /// <summary>Builds the sentence contexts of analysed documents and aligns their labels.</summary>
-    internal List<AlignedSentence> Align(List<(CorpusDocument Labels, Document Document, List<CodedEvent> RuleEvents)> analysed, WordClasses classes, NounActors nouns, out int unalignedTriggers, out int unalignedActors)
+    internal List<AlignedSentence> Align(List<(CorpusDocument Labels, Document Document, List<CodedEvent> RuleEvents)> analysed, WordClasses classes, NounActors nouns, ITokenEncoder? encoder, out int unalignedTriggers, out int unalignedActors)
     {
         var result = new List<AlignedSentence>();
         unalignedTriggers = 0;
@@ -144,6 +144,11 @@ public sealed class EventModelTrainer
                 }
             }
 
+            if (encoder is not null)
+            {
+                SentenceContexts.Encode(doc, contexts, encoder, c => labelsBySentence.ContainsKey(c.Sentence.Index));
+            }
+
             foreach (var ctx in contexts)
             {
                 result.Add(new AlignedSentence(ctx, labelsBySentence.GetValueOrDefault(ctx.Sentence.Index) ?? []));
@@ -161,11 +166,21 @@ public sealed class EventModelTrainer
         var analysed = Analyse(documents);
         var nouns = options.LearnNounActors ? NounActors.Learn(NounObservations(analysed)) : NounActors.Empty;
         progress?.Report($"{nouns.Count} common nouns learnt as actors");
-        var aligned = Align(analysed, options.WordClasses ?? WordClasses.Empty, nouns, out int unalignedTriggers, out int unalignedActors);
+        if (options.Encoder is not null)
+        {
+            progress?.Report($"encoding sentences with {options.Encoder.Name}");
+        }
+
+        var aligned = Align(analysed, options.WordClasses ?? WordClasses.Empty, nouns, options.Encoder, out int unalignedTriggers, out int unalignedActors);
         var roots = new PerceptronTrainer(21);
         var codes = new PerceptronTrainer(codesByRoot.Max(c => c.Count));
         var modes = new PerceptronTrainer(8);
         var roles = new PerceptronTrainer(3);
+        int dim = options.Encoder?.Dimension ?? 0;
+        var denseRoots = options.Encoder is null ? null : new DensePerceptron(21, dim);
+        var denseModes = options.Encoder is null ? null : new DensePerceptron(8, dim);
+        var denseRoles = options.Encoder is null ? null : new DensePerceptron(3, 2 * dim);
+        float[] pair = new float[2 * dim];
 
         // Examples are recomputed each epoch from the aligned sentences (features are cheap, memory stays small).
         var order = Enumerable.Range(0, aligned.Count).ToArray();
@@ -197,7 +212,8 @@ public sealed class EventModelTrainer
                     int rootClass = primary is null ? 0 : int.Parse(primary.Code.AsSpan(0, 2), System.Globalization.CultureInfo.InvariantCulture);
                     EventFeatures.Trigger(ctx, t, options.UseRuleFeatures, f);
                     rootCount++;
-                    rootErrors += Learn(roots, f, rootClass, scores, 21) ? 0 : 1;
+                    float[]? state = ctx.States?[t - ctx.Sentence.TokenStart];
+                    rootErrors += Learn(roots, f, rootClass, scores, 21, denseRoots, state) ? 0 : 1;
                     if (epoch == 1)
                     {
                         triggerExamples++;
@@ -217,7 +233,7 @@ public sealed class EventModelTrainer
                     }
 
                     EventFeatures.Mode(ctx, t, root, options.UseRuleFeatures, f);
-                    Learn(modes, f, (int)primary.Mode, scores, 8);
+                    Learn(modes, f, (int)primary.Mode, scores, 8, denseModes, state);
                     if (epoch == 1)
                     {
                         acts++;
@@ -232,7 +248,7 @@ public sealed class EventModelTrainer
                     {
                         int role = RoleOf(ctx.Document, a, events!);
                         EventFeatures.Role(ctx, t, root, a, options.UseRuleFeatures, f);
-                        Learn(roles, f, role, scores, 3);
+                        Learn(roles, f, role, scores, 3, denseRoles, state is null ? null : EventModelDecoder.PairState(ctx, t, a, pair));
                         if (epoch == 1)
                         {
                             roleExamples++;
@@ -244,8 +260,13 @@ public sealed class EventModelTrainer
             progress?.Report($"epoch {epoch}/{options.Epochs}: trigger accuracy {1.0 - (double)rootErrors / Math.Max(1, rootCount):P2} over {rootCount:N0} words");
         }
 
-        var settings = new EventModelSettings(options.UseRuleFeatures, options.RootMargin, options.RoleMargin, options.Epochs, options.Seed, CorpusHash(documents));
-        var provisional = new EventModel(roots.Freeze(options.Prune), codes.Freeze(options.Prune), modes.Freeze(options.Prune), roles.Freeze(options.Prune), codesByRoot, settings, options.WordClasses ?? WordClasses.Empty, nouns, "unsaved");
+        var settings = new EventModelSettings(options.UseRuleFeatures, options.RootMargin, options.RoleMargin, options.Epochs, options.Seed, CorpusHash(documents), options.Encoder?.Name ?? string.Empty);
+        var provisional = new EventModel(roots.Freeze(options.Prune), codes.Freeze(options.Prune), modes.Freeze(options.Prune), roles.Freeze(options.Prune), codesByRoot, settings, options.WordClasses ?? WordClasses.Empty, nouns, "unsaved")
+        {
+            DenseRoots = denseRoots?.Freeze(),
+            DenseModes = denseModes?.Freeze(),
+            DenseRoles = denseRoles?.Freeze(),
+        };
         using var buffer = new MemoryStream();
         provisional.Write(buffer);
         var model = EventModel.Read(buffer.ToArray(), "the trained model");
@@ -333,11 +354,15 @@ public sealed class EventModelTrainer
         return (first, last);
     }
 
-    private static bool Learn(PerceptronTrainer p, List<ulong> f, int truth, float[] scores, int classes)
+    private static bool Learn(PerceptronTrainer p, List<ulong> f, int truth, float[] scores, int classes, DensePerceptron? dense = null, float[]? x = null)
     {
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f);
         Array.Clear(scores);
         p.Score(span, scores);
+        if (dense is not null && x is not null)
+        {
+            dense.Score(x, scores);
+        }
         int guess = 0;
         for (int k = 1; k < classes; k++)
         {
@@ -349,8 +374,17 @@ public sealed class EventModelTrainer
 
         p.Update(span, truth, guess);
         p.Tick();
+        if (dense is not null && x is not null)
+        {
+            dense.Update(x, truth, guess, DenseRate);
+            dense.Tick();
+        }
+
         return guess == truth;
     }
+
+    /// <summary>Step size of the dense weights (inputs have unit length; sparse features weigh 1 each).</summary>
+    private const float DenseRate = 4f;
 
     private static string CorpusHash(IReadOnlyList<CorpusDocument> documents)
     {
