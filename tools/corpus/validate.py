@@ -26,8 +26,12 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“A-Z0-9])")
 ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|No|Rep|Sen|Gov|Prof|Adm|Brig|Cmdr|Jr|Sr|Inc|Co|Corp|Ltd)\.$")
 
 
+# Codes the gold sets use that the CAMEO 1.1b3 table in cameo.tsv lacks (reject judicial / intelligence cooperation).
+EXTRA_CODES = {"1213": "Reject judicial cooperation", "1214": "Reject intelligence cooperation"}
+
+
 def load_codes():
-    codes = {}
+    codes = dict(EXTRA_CODES)
     with open(CAMEO, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
