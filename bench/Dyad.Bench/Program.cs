@@ -27,6 +27,14 @@ public static class Program
                 return WhereWhenShare.Loop(args.Length > 1 && int.TryParse(args[1], out int l) ? l : 20);
             case "profile":
                 return Profile.Run();
+            case "accurate":
+                if (args.Length < 2)
+                {
+                    Console.Error.WriteLine("usage: Dyad.Bench accurate MODEL [runs]   (MODEL: written by dyad train-coder --encoder minilm)");
+                    return 2;
+                }
+
+                return Throughput.RunAccurate(args[1], args.Length > 2 && int.TryParse(args[2], out int a) ? a : 3);
             case "analyser-speed":
                 bool fast = args.Length > 2 && args[2] == "fast";
                 return AnalyserSpeed.Run(args.Length > 1 && args[1] != "-" ? args[1] : null, args.Length > 2 && !fast ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0, fast: fast);
@@ -34,7 +42,7 @@ public static class Program
                 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"]);
                 return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
             default:
-                Console.Error.WriteLine("usage: Dyad.Bench throughput [runs] | store [runs] | geo-share [runs] | profile | micro [BenchmarkDotNet arguments, e.g. --filter *Tokenizer*]");
+                Console.Error.WriteLine("usage: Dyad.Bench throughput [runs] | accurate MODEL [runs] | store [runs] | geo-share [runs] | profile | micro [BenchmarkDotNet arguments, e.g. --filter *Tokenizer*]");
                 return 2;
         }
     }

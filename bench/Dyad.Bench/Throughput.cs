@@ -19,6 +19,9 @@ public static class Throughput
         var corpus = Corpus.Build();
         long bytes = corpus.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Text));
         int sentences = corpus.Sum(a => Corpus.CountSentences(a.Text));
+        var loadClock = Stopwatch.StartNew();
+        var shippedModel = Dyad.Coding.Learning.EventModel.Default;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"event model load (first use, cold): {loadClock.Elapsed.TotalMilliseconds:F0} ms ({shippedModel?.Version ?? "none shipped"})"));
         var coder = new DyadCoder();
         var rulesCoder = new DyadCoder(decider: Dyad.Coding.Learning.EventDecider.Rules);
         var wordOrderCoder = new DyadCoder(parse: false);
@@ -42,6 +45,44 @@ public static class Throughput
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: the default decider ({coder.Decider}) takes {Median(full) / Median(rulesOnly):F2}x the time of the rules alone"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: parsing every sentence makes the pipeline {Median(full) / Median(wordOrder):F1}x slower than coder v1"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: whole pipeline takes {Median(full) / Median(segmentOnly):F1}x the time of segmentation alone"));
+        return 0;
+    }
+
+    /// <summary>
+    /// A model trained with the MiniLM encoder (<c>dyad train-coder --encoder minilm</c>, the accurate mode) against
+    /// the shipped default on the first 2,000 sentences of the corpus, medians of <paramref name="runs"/> runs in the
+    /// same process, one thread.
+    /// </summary>
+    public static int RunAccurate(string modelPath, int runs)
+    {
+        var accurateModel = Dyad.Coding.Learning.EventModel.Load(modelPath);
+
+        var all = Corpus.Build();
+        var corpus = new List<(string Id, string Text, DateOnly? Date)>();
+        int sentences = 0;
+        foreach (var a in all)
+        {
+            if (sentences >= 2000)
+            {
+                break;
+            }
+
+            corpus.Add(a);
+            sentences += Corpus.CountSentences(a.Text);
+        }
+
+        long bytes = corpus.Sum(a => (long)Encoding.UTF8.GetByteCount(a.Text));
+        using var encoder = new Dyad.Encoder.MiniLmTokenEncoder(threads: 1);
+        var fast = new DyadCoder();
+        var accurate = new DyadCoder(model: accurateModel, encoder: encoder);
+        Console.WriteLine($"corpus: {corpus.Count:N0} articles, {sentences:N0} sentences from {Corpus.Origin}; fast model {fast.Model?.Version}, accurate model {accurateModel.Version}; {runs} runs, one thread");
+        CodeAll(fast, corpus);
+        CodeAll(accurate, corpus);
+        var fastTimes = Measure(runs, () => CodeAll(fast, corpus));
+        var accurateTimes = Measure(runs, () => CodeAll(accurate, corpus));
+        Report("dyad code (default, fast model)", fastTimes, sentences, bytes);
+        Report("dyad code --event-model (MiniLM)", accurateTimes, sentences, bytes);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio: the accurate mode takes {Median(accurateTimes) / Median(fastTimes):F1}x the time of the fast model"));
         return 0;
     }
 

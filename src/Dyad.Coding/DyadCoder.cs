@@ -24,7 +24,7 @@ public sealed class DyadCoder
     /// for the rules alone (the analysis the model is trained on).
     /// <exception cref="InvalidOperationException">When the model is asked for and none is given or shipped.</exception>
     public DyadCoder(Lexicon.Lexicon? lexicon = null, IEnumerable<IPipelineStage>? extraStages = null, bool parse = true, bool explain = false,
-        EventDecider? decider = null, EventModel? model = null, bool parseEveryActorSentence = false, float vetoMargin = float.NegativeInfinity, ITokenEncoder? encoder = null)
+        EventDecider? decider = null, EventModel? model = null, bool parseEveryActorSentence = false, float vetoMargin = LearnedEventStage.DefaultVetoMargin, ITokenEncoder? encoder = null)
     {
         Lexicon = lexicon ?? Dyad.Lexicon.Lexicon.Default;
         Decider = decider ?? DefaultDecider(lexicon, model, parse);

@@ -24,16 +24,15 @@ internal static class CodeCommand
         var noParse = new Option<bool>("--no-parse") { Description = "Skip the parser: assign source and target by word order only (coder v1; faster, less accurate)." };
         var decider = CommonOptions.DeciderOption();
         var eventModel = CommonOptions.EventModelOption();
-        var modelKind = CommonOptions.ModelKindOption();
         var command = new Command("code", "Code news articles into CAMEO events (JSONL/CSV/table on standard output, diagnostics on standard error).")
         {
-            inputs, format, date, maxMb, quiet, noParse, dictionaries, conventions, decider, eventModel, modelKind,
+            inputs, format, date, maxMb, quiet, noParse, dictionaries, conventions, decider, eventModel,
         };
         command.SetAction(parse =>
         {
             if (!CommonOptions.TryReportDate("code", parse.GetValue(date), Console.Error, out var reportDate) ||
                 !CommonOptions.TryDictionaries("code", parse.GetValue(dictionaries), parse.GetValue(conventions), Console.Error, out var lexicon) ||
-                !CommonOptions.TryDecider("code", parse.GetValue(noParse) ? "rules" : parse.GetValue(decider), parse.GetValue(eventModel), parse.GetValue(modelKind), Console.Error, out var chosen, out var model, out var encoder))
+                !CommonOptions.TryDecider("code", parse.GetValue(noParse) ? "rules" : parse.GetValue(decider), parse.GetValue(eventModel), Console.Error, out var chosen, out var model, out var encoder))
             {
                 return 2;
             }

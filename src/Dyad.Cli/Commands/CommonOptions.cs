@@ -67,63 +67,33 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--decider")
         {
-            Description = "Who decides the events: rules (dictionary patterns and tree rules), model (the learned event model alone), combined (the rules' events plus the model's), or auto (combined with the shipped dictionaries, rules with --dictionaries or --no-parse).",
+            Description = "Who decides the events: rules (dictionary patterns and tree rules), model (the learned event model alone), combined (the rules' events plus the model's at words the rules left uncoded), model-first (the model's events plus the rules' at words the model did not read), or auto (the shipped default with the shipped dictionaries; rules with --dictionaries or --no-parse).",
             DefaultValueFactory = _ => "auto",
         };
-        option.AcceptOnlyFromAmong("auto", "rules", "model", "combined");
-        return option;
-    }
-
-    /// <summary>The <c>--model</c> option: the fast model (default) or the accurate one with the MiniLM encoder.</summary>
-    public static Option<string> ModelKindOption()
-    {
-        var option = new Option<string>("--model")
-        {
-            Description = "fast: the shipped event model over the parse and dictionaries; accurate: the model that also reads MiniLM contextual word vectors (slower; ONNX Runtime on the CPU).",
-            DefaultValueFactory = _ => "fast",
-        };
-        option.AcceptOnlyFromAmong("fast", "accurate");
+        option.AcceptOnlyFromAmong("auto", "rules", "model", "combined", "model-first");
         return option;
     }
 
     /// <summary>The <c>--event-model</c> option: a model file from <c>dyad train-coder</c> instead of the shipped one.</summary>
     public static Option<string?> EventModelOption() =>
-        new("--event-model") { Description = "An event model file written by 'dyad train-coder' (default: the model shipped inside Dyad)." };
+        new("--event-model") { Description = "An event model file written by 'dyad train-coder' (default: the model shipped inside Dyad). A model trained with --encoder minilm loads the MiniLM encoder it needs." };
 
     /// <summary>
     /// Reads the decider and model options; false, with the reason on <paramref name="errors"/>, when the model file
     /// cannot be read or no model is shipped.
     /// </summary>
     public static bool TryDecider(string command, string? decider, string? modelPath, TextWriter errors, out EventDecider? chosen, out EventModel? model) =>
-        TryDecider(command, decider, modelPath, "fast", errors, out chosen, out model, out _);
+        TryDecider(command, decider, modelPath, errors, out chosen, out model, out _);
 
     /// <summary>
-    /// Reads the decider, model-file and model-kind options; with the accurate kind (or a model file trained with an
-    /// encoder) also loads the MiniLM encoder. False, with the reason on <paramref name="errors"/>, when something
-    /// cannot be loaded.
+    /// Reads the decider and model-file options; a model file trained with an encoder also loads the MiniLM encoder.
+    /// False, with the reason on <paramref name="errors"/>, when something cannot be loaded.
     /// </summary>
-    public static bool TryDecider(string command, string? decider, string? modelPath, string? kind, TextWriter errors, out EventDecider? chosen, out EventModel? model, out ITokenEncoder? encoder)
+    public static bool TryDecider(string command, string? decider, string? modelPath, TextWriter errors, out EventDecider? chosen, out EventModel? model, out ITokenEncoder? encoder)
     {
         encoder = null;
-        chosen = decider switch { "model" => EventDecider.Model, "rules" => EventDecider.Rules, "combined" => EventDecider.Combined, _ => null };
+        chosen = decider switch { "model" => EventDecider.Model, "rules" => EventDecider.Rules, "combined" => EventDecider.Combined, "model-first" => EventDecider.ModelFirst, _ => null };
         model = null;
-        if (kind == "accurate" && chosen != EventDecider.Rules)
-        {
-            if (modelPath is null)
-            {
-                model = Dyad.Encoder.AccurateModel.Default;
-                if (model is null)
-                {
-                    errors.WriteLine($"dyad {command}: this build ships no accurate event model; train one with 'dyad train-coder --encoder minilm' and pass it with --event-model.");
-                    return false;
-                }
-
-                chosen ??= EventDecider.Combined;
-                encoder = new Dyad.Encoder.MiniLmTokenEncoder();
-                return true;
-            }
-        }
-
         if (chosen == EventDecider.Rules || (chosen is null && modelPath is null))
         {
             return true;

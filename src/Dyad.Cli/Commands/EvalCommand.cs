@@ -23,14 +23,13 @@ internal static class EvalCommand
         conventions.AcceptOnlyFromAmong("dyad", "petrarch");
         var decider = CommonOptions.DeciderOption();
         var eventModel = CommonOptions.EventModelOption();
-        var modelKind = CommonOptions.ModelKindOption();
         var actMargin = new Option<float?>("--act-margin") { Description = "Decode the event model with this act margin instead of its own (tuning)." };
         var roleMargin = new Option<float?>("--role-margin") { Description = "Decode the event model with this role margin instead of its own (tuning)." };
-        var veto = new Option<float?>("--veto-margin") { Description = "With --decider combined: drop rule events the model scores this far below 'no act' (tuning)." };
+        var veto = new Option<float?>("--veto-margin") { Description = "With --decider combined: drop rule events the model scores more than this below 'no act' (default -15; -1000 keeps all but those read as alleged, hedged or generic)." };
         var only = new Option<string[]>("--only") { Description = "Score only the gold items whose id starts with one of these prefixes (cross-validation folds).", AllowMultipleArgumentsPerToken = true };
         var command = new Command("eval", "Precision, recall and F1 against a gold set: by root and full code, with misses and false positives and their evidence.")
         {
-            gold, pred, seedDir, list, petrarch, dictionaries, conventions, decider, eventModel, modelKind, actMargin, roleMargin, veto, only,
+            gold, pred, seedDir, list, petrarch, dictionaries, conventions, decider, eventModel, actMargin, roleMargin, veto, only,
         };
         command.SetAction(parse =>
         {
@@ -46,7 +45,7 @@ internal static class EvalCommand
             }
 
             if (!CommonOptions.TryDictionaries("eval", parse.GetValue(dictionaries), parse.GetValue(conventions), Console.Error, out var lexicon) ||
-                !CommonOptions.TryDecider("eval", parse.GetValue(decider), parse.GetValue(eventModel), parse.GetValue(modelKind), Console.Error, out var chosen, out var model, out var encoder))
+                !CommonOptions.TryDecider("eval", parse.GetValue(decider), parse.GetValue(eventModel), Console.Error, out var chosen, out var model, out var encoder))
             {
                 return 2;
             }
@@ -56,13 +55,13 @@ internal static class EvalCommand
                 model = model.WithMargins(parse.GetValue(actMargin) ?? model.Settings.RootMargin, parse.GetValue(roleMargin) ?? model.Settings.RoleMargin);
             }
 
-            return Run(goldPath, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error, lexicon, chosen, model, parse.GetValue(veto) ?? float.NegativeInfinity, parse.GetValue(only), encoder);
+            return Run(goldPath, parse.GetValue(pred), parse.GetValue(seedDir), parse.GetValue(list), Console.Out, Console.Error, lexicon, chosen, model, parse.GetValue(veto) ?? LearnedEventStage.DefaultVetoMargin, parse.GetValue(only), encoder);
         });
         return command;
     }
 
     public static int Run(string goldPath, string? predPath, string? seedDir, int listLimit, TextWriter output, TextWriter errors, Lexicon.Lexicon? lexicon = null,
-        EventDecider? decider = null, EventModel? model = null, float vetoMargin = float.NegativeInfinity, IReadOnlyList<string>? only = null, ITokenEncoder? encoder = null)
+        EventDecider? decider = null, EventModel? model = null, float vetoMargin = LearnedEventStage.DefaultVetoMargin, IReadOnlyList<string>? only = null, ITokenEncoder? encoder = null)
     {
         if (!File.Exists(goldPath))
         {

@@ -150,6 +150,11 @@ internal static class ExplainCommand
     {
         var inv = CultureInfo.InvariantCulture;
         o.WriteLine("-- Model (scores are margins: act over 'no act', mode over the next mode, role over 'none')");
+        foreach (var (e, margin, mode) in layer.Vetoed.Where(v => v.Event.SentenceIndex == sentence.Index))
+        {
+            o.WriteLine(string.Create(inv, $"  rule event {e.Record.Source ?? "-"} -> {e.Record.Target ?? "-"} {e.Record.Code} at \"{e.Record.Trigger.Text}\" dropped: the model reads root {e.Record.Root} at {margin:F1} against 'no act' and the mode {mode} (combined decider, veto margin {LearnedEventStage.DefaultVetoMargin})"));
+        }
+
         if (!layer.BySentence.TryGetValue(sentence.Index, out var acts) || acts.Count == 0)
         {
             o.WriteLine("  no act read above the act margin");

@@ -23,10 +23,11 @@ internal static class TrainCoderCommand
         var unaligned = new Option<string?>("--unaligned-actors") { Description = "Write the labelled actors that no dictionary mention covers to this TSV file (text, code, document): what the actor dictionaries lack." };
         var encoderOption = new Option<string>("--encoder") { Description = "none: sparse features only (the fast model); minilm: also learn from MiniLM contextual word vectors (the accurate model).", DefaultValueFactory = _ => "none" };
         encoderOption.AcceptOnlyFromAmong("none", "minilm");
+        var diagnose = new Option<bool>("--diagnose") { Description = "After training, report each head's accuracy on the documents left out with --exclude." };
         var exclude = new Option<string[]>("--exclude") { Description = "Leave out documents whose id starts with one of these prefixes (for cross-validation).", AllowMultipleArgumentsPerToken = true };
         var command = new Command("train-coder", "Train the learned event model (root, code, mode and roles) on a labelled corpus; deterministic for a corpus and seed.")
         {
-            corpus, output, epochs, seed, noRules, rootMargin, roleMargin, exclude, classes, unaligned, encoderOption,
+            corpus, output, epochs, seed, noRules, rootMargin, roleMargin, exclude, classes, unaligned, encoderOption, diagnose,
         };
         command.SetAction(parse =>
         {
@@ -56,12 +57,12 @@ internal static class TrainCoderCommand
             return Run(
                 parse.GetValue(corpus)!, outPath,
                 new EventTrainingOptions(parse.GetValue(epochs), parse.GetValue(seed), !parse.GetValue(noRules), parse.GetValue(rootMargin), parse.GetValue(roleMargin), WordClasses: wordClasses, Encoder: encoder),
-                parse.GetValue(exclude) ?? [], Console.Out, Console.Error, parse.GetValue(unaligned));
+                parse.GetValue(exclude) ?? [], Console.Out, Console.Error, parse.GetValue(unaligned), parse.GetValue(diagnose));
         });
         return command;
     }
 
-    public static int Run(string corpusPath, string outPath, EventTrainingOptions options, IReadOnlyList<string> exclude, TextWriter output, TextWriter errors, string? unalignedPath = null)
+    public static int Run(string corpusPath, string outPath, EventTrainingOptions options, IReadOnlyList<string> exclude, TextWriter output, TextWriter errors, string? unalignedPath = null, bool diagnose = false)
     {
         if (!File.Exists(corpusPath) && !Directory.Exists(corpusPath))
         {
@@ -82,6 +83,7 @@ internal static class TrainCoderCommand
             errors.WriteLine("dyad train-coder: " + p);
         }
 
+        var heldOut = documents.Where(d => exclude.Any(x => d.Id.StartsWith(x, StringComparison.Ordinal))).ToList();
         documents = documents.Where(d => !exclude.Any(x => d.Id.StartsWith(x, StringComparison.Ordinal))).ToList();
         if (documents.Count == 0)
         {
@@ -99,7 +101,19 @@ internal static class TrainCoderCommand
             Directory.CreateDirectory(folder);
         }
 
+        foreach (var failure in trainer.Failures)
+        {
+            errors.WriteLine("dyad train-coder: " + failure);
+        }
+
         model.Save(outPath);
+        if (diagnose && heldOut.Count > 0)
+        {
+            foreach (string line in trainer.Diagnose(model, heldOut))
+            {
+                output.WriteLine("held out: " + line);
+            }
+        }
         if (unalignedPath is not null)
         {
             File.WriteAllLines(unalignedPath, trainer.UnalignedActors.Select(u => $"{u.Text.Replace('\t', ' ').Replace('\n', ' ')}\t{u.Code ?? "-"}\t{u.DocumentId}"));

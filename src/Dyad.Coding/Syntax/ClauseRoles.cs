@@ -242,7 +242,7 @@ public static class ClauseRoles
 
         // A past participle right after its subject, with no auxiliary, in an embedded clause is no active verb: a
         // reduced relative misread as a clause ("free 33 citizens arrested near Minsk").
-        if (tree.Xpos(verb) == "VBN" && tree.Relation(verb) != "root" && tree.Child(verb, "nsubj") == verb - 1 && tree.Upos(verb - 1) == "NOUN" &&
+        if (verb > 0 && tree.Xpos(verb) == "VBN" && tree.Relation(verb) != "root" && tree.Child(verb, "nsubj") == verb - 1 && tree.Upos(verb - 1) == "NOUN" &&
             !tree.HasChild(verb, "aux") && !tree.HasChild(verb, "obj") &&
             !tree.HasChild(verb, "cop") && !tree.HasChild(verb, "xcomp") && !tree.HasChild(verb, "ccomp"))
         {

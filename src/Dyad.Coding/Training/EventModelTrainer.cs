@@ -14,7 +14,10 @@ namespace Dyad.Coding.Training;
 /// <param name="RoleMargin">Decision margin for choosing an actor.</param>
 /// <param name="Prune">Averaged weights smaller than this are dropped from the saved model.</param>
 /// <param name="WordClasses">Word classes for the features (empty: none).</param>
-public sealed record EventTrainingOptions(int Epochs = 8, int Seed = 1, bool UseRuleFeatures = true, float RootMargin = EventTrainingOptions.DefaultRootMargin, float RoleMargin = EventTrainingOptions.DefaultRoleMargin, float Prune = 0.05f, WordClasses? WordClasses = null, bool LearnNounActors = true, ITokenEncoder? Encoder = null)
+/// <param name="LearnNounActors">True to learn the common nouns that name actors (<see cref="NounActors"/>).</param>
+/// <param name="Encoder">The encoder whose vectors the accurate model also learns from, or null.</param>
+/// <param name="MissWeight">How many steps an act read as "no act" moves the act weights (acts are rare among words; 2 was best on dev2-train).</param>
+public sealed record EventTrainingOptions(int Epochs = 8, int Seed = 1, bool UseRuleFeatures = true, float RootMargin = EventTrainingOptions.DefaultRootMargin, float RoleMargin = EventTrainingOptions.DefaultRoleMargin, float Prune = 0.05f, WordClasses? WordClasses = null, bool LearnNounActors = true, ITokenEncoder? Encoder = null, int MissWeight = 2)
 {
     /// <summary>The act margin tuned on dev2-train (a model trained on the corpus alone).</summary>
     public const float DefaultRootMargin = 2f;
@@ -36,6 +39,9 @@ public sealed class EventModelTrainer
 {
     private readonly DyadCoder _coder;
 
+    /// <summary>Documents the pipeline failed on during the last training or diagnosis (left out, with the reason).</summary>
+    public List<CorpusProblem> Failures { get; } = [];
+
     /// <summary>Labelled actors no actor mention covers (text, code, document id), filled by the last <see cref="Align"/>.</summary>
     public List<(string Text, string? Code, string DocumentId)> UnalignedActors { get; } = [];
 
@@ -51,7 +57,18 @@ public sealed class EventModelTrainer
         var analysed = new List<(CorpusDocument, Document, List<CodedEvent>)>(documents.Count);
         foreach (var cd in documents)
         {
-            var doc = _coder.Analyse(new Document(cd.Id, cd.Text, new DocumentMetadata(cd.ReportDate)));
+            Document doc;
+            try
+            {
+                doc = _coder.Analyse(new Document(cd.Id, cd.Text, new DocumentMetadata(cd.ReportDate)));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // One document the pipeline cannot analyse is reported and left out; training goes on.
+                Failures.Add(new CorpusProblem(cd.Location, $"{cd.Id}: the coder failed on this document ({ex.GetType().Name}: {ex.Message}); left out of training"));
+                continue;
+            }
+
             analysed.Add((cd, doc, doc.GetLayer<EventLayer>().Events.ToList()));
         }
 
@@ -213,7 +230,7 @@ public sealed class EventModelTrainer
                     EventFeatures.Trigger(ctx, t, options.UseRuleFeatures, f);
                     rootCount++;
                     float[]? state = ctx.States?[t - ctx.Sentence.TokenStart];
-                    rootErrors += Learn(roots, f, rootClass, scores, 21, denseRoots, state) ? 0 : 1;
+                    rootErrors += Learn(roots, f, rootClass, scores, 21, denseRoots, state, options.MissWeight) ? 0 : 1;
                     if (epoch == 1)
                     {
                         triggerExamples++;
@@ -273,6 +290,104 @@ public sealed class EventModelTrainer
         var report = new EventTrainingReport(documents.Count, aligned.Count, triggerExamples, acts, unalignedTriggers, roleExamples, unalignedActors,
             model.Roots.FeatureCount + model.Codes.FeatureCount + model.Modes.FeatureCount + model.Roles.FeatureCount);
         return (model, report);
+    }
+
+    /// <summary>
+    /// Head-by-head accuracy of <paramref name="model"/> on labelled documents it was not trained on: trigger
+    /// detection (any root at a labelled trigger word), root given detection, mode, and source and target given the
+    /// labelled trigger (where a candidate covers the labelled actor). Lines of text for a report.
+    /// </summary>
+    public List<string> Diagnose(EventModel model, IReadOnlyList<CorpusDocument> documents)
+    {
+        var analysed = Analyse(documents);
+        var aligned = Align(analysed, model.WordClasses, model.NounActors, null, out _, out _);
+        var decoder = new EventModelDecoder(model);
+        int goldTriggers = 0, found = 0, predicted = 0, correctPredicted = 0, rootRight = 0, modeRight = 0, modeN = 0;
+        int srcN = 0, srcRight = 0, tgtN = 0, tgtRight = 0;
+        var confusion = new Dictionary<string, int>(StringComparer.Ordinal);
+        var missedWhy = new Dictionary<string, int>(StringComparer.Ordinal);
+        var missedWords = new List<string>();
+        foreach (var (ctx, labels) in aligned)
+        {
+            var acts = decoder.Decode(ctx).ToDictionary(a => a.Trigger);
+            foreach (var (t, act) in acts)
+            {
+                predicted++;
+                if (labels.ContainsKey(t))
+                {
+                    correctPredicted++;
+                }
+            }
+
+            foreach (var (t, events) in labels)
+            {
+                var primary = Primary(events);
+                goldTriggers++;
+                if (!acts.TryGetValue(t, out var act))
+                {
+                    string why = !EventModelDecoder.IsCandidate(ctx, t) ? (ctx.ArgumentAt(t) is not null ? "inside an actor" : "not a verb/noun/adjective: " + ctx.Upos(t)) : ctx.Arguments.Count == 0 ? "no actor in the sentence"
+                        : acts.ContainsKey(ctx.Head(t)) || ctx.Children(t).Any(acts.ContainsKey) ? "read at its head or a dependent instead"
+                        : "scored below the act margin (" + ctx.Upos(t) + ")";
+                    missedWhy[why] = missedWhy.GetValueOrDefault(why) + 1;
+                    if (why.StartsWith("scored", StringComparison.Ordinal))
+                    {
+                        missedWords.Add($"{ctx.Document.TokenText(t)}/{primary.Code}/{primary.Mode}");
+                    }
+                    continue;
+                }
+
+                found++;
+                if (act.Code[..2] == primary.Code[..2])
+                {
+                    rootRight++;
+                }
+                else
+                {
+                    string key = primary.Code[..2] + "->" + act.Code[..2];
+                    confusion[key] = confusion.GetValueOrDefault(key) + 1;
+                }
+
+                modeN++;
+                if (act.Mode == primary.Mode)
+                {
+                    modeRight++;
+                }
+
+                if (!primary.IsCoded)
+                {
+                    continue;
+                }
+
+                if (primary.Source is { } src && ctx.Arguments.Any(a => Overlaps(ctx.Document, a, src)))
+                {
+                    srcN++;
+                    if (act.Source is { } chosen && Overlaps(ctx.Document, chosen, src))
+                    {
+                        srcRight++;
+                    }
+                }
+
+                if (primary.Target is { } tgt && ctx.Arguments.Any(a => Overlaps(ctx.Document, a, tgt)))
+                {
+                    tgtN++;
+                    if (act.Target is { } chosen && Overlaps(ctx.Document, chosen, tgt))
+                    {
+                        tgtRight++;
+                    }
+                }
+            }
+        }
+
+        static string Pct(int a, int b) => b == 0 ? "-" : (100.0 * a / b).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " %";
+        return
+        [
+            $"trigger words: {goldTriggers} labelled, {predicted} read as acts; recall {Pct(found, goldTriggers)}, precision {Pct(correctPredicted, predicted)}",
+            $"root right where found: {Pct(rootRight, found)}; mode right: {Pct(modeRight, modeN)}",
+            $"source right (labelled source among the candidates): {Pct(srcRight, srcN)} of {srcN}; target right: {Pct(tgtRight, tgtN)} of {tgtN}",
+            "trigger words missed because: " + string.Join(", ", missedWhy.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}")),
+            "words scored below the margin: " + string.Join(" ", missedWords.Take(60)),
+            "commonest root confusions (labelled->read): " + string.Join(", ", confusion.OrderByDescending(kv => kv.Value).Take(12).Select(kv => $"{kv.Key} {kv.Value}")),
+        ];
     }
 
     /// <summary>The codes of each root (index 1-20) in ontology order.</summary>
@@ -354,7 +469,7 @@ public sealed class EventModelTrainer
         return (first, last);
     }
 
-    private static bool Learn(PerceptronTrainer p, List<ulong> f, int truth, float[] scores, int classes, DensePerceptron? dense = null, float[]? x = null)
+    private static bool Learn(PerceptronTrainer p, List<ulong> f, int truth, float[] scores, int classes, DensePerceptron? dense = null, float[]? x = null, int missWeight = 1)
     {
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f);
         Array.Clear(scores);
@@ -373,6 +488,14 @@ public sealed class EventModelTrainer
         }
 
         p.Update(span, truth, guess);
+        if (missWeight > 1 && guess == 0 && truth != 0)
+        {
+            for (int k = 1; k < missWeight; k++)
+            {
+                p.Update(span, truth, guess);
+            }
+        }
+
         p.Tick();
         if (dense is not null && x is not null)
         {

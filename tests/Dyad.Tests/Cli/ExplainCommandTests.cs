@@ -34,6 +34,15 @@ public sealed class ExplainCommandTests
     }
 
     [Fact]
+    public void Explain_ShippedModel_ShowsTheModelsReadingWithMargins()
+    {
+        var (_, output, _) = Run("Mongolia's foreign minister lambasted Kazakhstan on Monday.");
+        Assert.Contains("decider Combined, event model ", output);
+        Assert.Contains("-- Model (scores are margins", output);
+        Assert.Matches(@"""lambasted"" 11\d* act -?\d+\.\d, mode \w+ -?\d+\.\d; source ""Mongolia's foreign minister"" = MNGGOV", output);
+    }
+
+    [Fact]
     public void Explain_NoActor_SaysSo()
     {
         var (_, output, _) = Run("The weather was fine.");

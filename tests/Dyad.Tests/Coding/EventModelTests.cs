@@ -174,6 +174,6 @@ public sealed class EventModelTests
         Assert.True(report.Overall.F1 >= ShippedDevGoldFloor, $"dev-gold F1 {report.Overall.F1:F3} fell below {ShippedDevGoldFloor} (docs/coder.md)");
     }
 
-    /// <summary>The shipped model's dev-gold F1 as measured (docs/coder.md), less 0.01.</summary>
-    private const double ShippedDevGoldFloor = 0.75;
+    /// <summary>The shipped model's dev-gold F1 as measured (0.838, docs/coder.md), less about 0.01.</summary>
+    private const double ShippedDevGoldFloor = 0.83;
 }

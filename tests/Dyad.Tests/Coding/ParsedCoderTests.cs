@@ -16,6 +16,14 @@ public sealed class ParsedCoderTests
             .Select(e => $"{e.Source ?? "-"} {e.Code} {e.Target ?? "-"}{(e.Negated ? " NEG" : string.Empty)}"));
 
     [Fact]
+    public void Code_SentenceOpeningWithAParticiple_DoesNotThrow()
+    {
+        // "Detained" is a past participle at token 0 with no subject: the reduced-relative check once read token -1.
+        string summary = Summary(Shipped, "Detained Palestinian prisoners in Israeli jails began an open-ended hunger strike, a rights group said on Tuesday.", "2022-09-13");
+        Assert.NotNull(summary);
+    }
+
+    [Fact]
     public void Dateline_CityIsNeverTheSubject()
     {
         const string text = "DUBAI – Saudi Arabia, the United Arab Emirates and Egypt cut diplomatic ties with Qatar on Monday.";
