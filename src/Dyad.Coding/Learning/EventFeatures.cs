@@ -45,12 +45,12 @@ internal static class EventFeatures
     {
         f.Clear();
         int s0 = s.Sentence.TokenStart, i = t - s0;
-        ulong lemma = s.LemmaHash[i], upos = H(s.Upos(t));
+        ulong lemma = s.LemmaHash[i], upos = s.UposHash[i];
         f.Add(F(T.Bias, 1));
         f.Add(F(T.Form, s.FormHash[i]));
         f.Add(F(T.Lemma, lemma));
         f.Add(F(T.Upos, upos));
-        f.Add(F(T.Xpos, H(s.Xpos(t))));
+        f.Add(F(T.Xpos, s.XposHash[i]));
         f.Add(F(T.LemmaUpos, lemma, upos));
         string lemmaText = s.Lemma(t);
         f.Add(F(T.Suffix, H(lemmaText.Length > 3 ? lemmaText[^3..] : lemmaText)));
@@ -83,7 +83,7 @@ internal static class EventFeatures
         }
 
         int head = s.Head(t);
-        ulong rel = H(s.Relation(t));
+        ulong rel = s.RelationHash[i];
         f.Add(F(T.Rel, rel));
         f.Add(F(T.IsRoot, head < 0 ? Yes : No));
         if (head >= 0)
@@ -91,7 +91,7 @@ internal static class EventFeatures
             ulong hl = s.LemmaHash[head - s0];
             f.Add(F(T.HeadLemma, hl));
             f.Add(F(T.RelHeadLemma, rel, hl));
-            f.Add(F(T.HeadUpos, H(s.Upos(head)), rel));
+            f.Add(F(T.HeadUpos, s.UposHash[head - s0], rel));
             if (s.ClassesOf(head) is { } hc)
             {
                 f.Add(F(T.HeadClass, Class(hc.C256), rel));
@@ -100,7 +100,7 @@ internal static class EventFeatures
             int grand = s.Head(head);
             if (grand >= 0)
             {
-                f.Add(F(T.GrandLemma, s.LemmaHash[grand - s0], H(s.Relation(head))));
+                f.Add(F(T.GrandLemma, s.LemmaHash[grand - s0], s.RelationHash[head - s0]));
             }
         }
 
@@ -108,7 +108,7 @@ internal static class EventFeatures
         foreach (int c in s.Children(t))
         {
             string cr = s.Relation(c);
-            ulong crh = H(cr);
+            ulong crh = s.RelationHash[c - s0];
             var arg = s.ArgumentAt(c);
             ulong cl = arg is null ? s.LemmaHash[c - s0] : actor;
             f.Add(F(T.ChildRel, crh));
@@ -196,7 +196,7 @@ internal static class EventFeatures
         ulong rh = Root(root);
         f.Add(F(T.Bias, 2));
         f.Add(F(T.ModeRoot, rh));
-        f.Add(F(T.ModeXposRoot, H(s.Xpos(t)), rh));
+        f.Add(F(T.ModeXposRoot, s.XposHash[i], rh));
         f.Add(F(T.ModeQuote, s.InQuote[i] ? Yes : No, rh));
         foreach (int c in s.Children(t))
         {
@@ -216,11 +216,11 @@ internal static class EventFeatures
         }
 
         int h = s.Head(t);
-        f.Add(F(T.ModeHeadRel, H(s.Relation(t)), h >= 0 ? H(s.Upos(h)) : None));
+        f.Add(F(T.ModeHeadRel, s.RelationHash[i], h >= 0 ? s.UposHash[h - s0] : None));
         for (int a = h, depth = 0, below = t; a >= 0 && depth < 3; below = a, a = s.Head(a), depth++)
         {
             ulong al = s.LemmaHash[a - s0];
-            ulong br = H(s.Relation(below));
+            ulong br = s.RelationHash[below - s0];
             f.Add(F(T.ModeAncestor, al, br));
             f.Add(F(T.ModeLemmaHead, al, rh));
             if (s.ClassesOf(a) is { } ac)
@@ -304,7 +304,7 @@ internal static class EventFeatures
         f.Add(F(T.RoleCase, caseWord));
         f.Add(F(T.RoleCaseRoot, caseWord, rh));
         f.Add(F(T.RoleCaseLemma, caseWord, lemma));
-        ulong rel = H(s.Relation(a.Head));
+        ulong rel = s.RelationHash[a.Head - s0];
         f.Add(F(T.RoleRel, rel));
         f.Add(F(T.RoleRelRoot, rel, rh));
         int ah = s.Head(a.Head);

@@ -83,7 +83,7 @@ public sealed class LearnedEventStage : IPipelineStage
     {
         var layer = document.GetLayer<EventLayer>();
         var ruleEvents = layer.Events.ToList();
-        var contexts = SentenceContexts.Build(document, _lexicon, ruleEvents, _model.WordClasses, _model.NounActors);
+        var contexts = SentenceContexts.Build(document, _lexicon, ruleEvents, _model.WordClasses, _model.NounActors, skipWithoutActors: true);
         if (_encoder is not null)
         {
             SentenceContexts.Encode(document, contexts, _encoder);
@@ -178,13 +178,31 @@ public sealed class LearnedEventStage : IPipelineStage
     public float VetoMargin { get; init; } = DefaultVetoMargin;
 
     /// <summary>The default <see cref="VetoMargin"/>.</summary>
-    public const float DefaultVetoMargin = -1000f;
+    public const float DefaultVetoMargin = ModeOnlyVeto;
+
+    /// <summary>A veto margin this low checks only the mode of the act the model read at the rule's word (no extra scoring).</summary>
+    public const float ModeOnlyVeto = -1000f;
 
     private bool Vetoed(SentenceContext ctx, CodedEvent e, ModelActLayer record)
     {
         if (e.Record.Rule.StartsWith("inferred", StringComparison.Ordinal) || e.Record.Root.Length != 2 || !ctx.Contains(e.TriggerFirst))
         {
             return false;
+        }
+
+        if (VetoMargin <= ModeOnlyVeto)
+        {
+            // Mode only: the act the model already read at the rule's word, if it is one that is not coded.
+            var read = record.BySentence.TryGetValue(ctx.Sentence.Index, out var acts)
+                ? acts.Find(a => a.Trigger == e.TriggerFirst || a.Trigger == e.TriggerLast)
+                : null;
+            if (read is null || read.IsCoded)
+            {
+                return false;
+            }
+
+            record.Vetoed.Add((e, read.RootMargin, read.Mode));
+            return true;
         }
 
         var (margin, mode, _) = _decoder.Judge(ctx, e.TriggerFirst, e.Record.Root);

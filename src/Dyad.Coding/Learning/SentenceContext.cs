@@ -38,7 +38,7 @@ public sealed class SentenceContext
     private readonly int[] _argumentAt;
     private readonly (short C64, short C256, short C1024)?[] _classes;
 
-    internal SentenceContext(Document document, Sentence sentence, List<ArgumentCandidate> arguments, Dictionary<int, List<CodedEvent>> ruleEvents, string[]?[] dictionaryRoots, WordClasses classes)
+    internal SentenceContext(Document document, Sentence sentence, List<ArgumentCandidate> arguments, Dictionary<int, List<CodedEvent>> ruleEvents, string[]?[] dictionaryRoots, WordClasses classes, bool light = false)
     {
         Document = document;
         Sentence = sentence;
@@ -46,7 +46,7 @@ public sealed class SentenceContext
         RuleEvents = ruleEvents;
         DictionaryRoots = dictionaryRoots;
         Classes = classes;
-        int n = sentence.TokenCount, s0 = sentence.TokenStart;
+        int n = light ? 0 : sentence.TokenCount, s0 = sentence.TokenStart;
         bool hasTree = document.Layers.Contains(Layer.Dependencies);
         bool hasTags = document.Layers.Contains(Layer.PartsOfSpeech);
         bool hasLemmas = document.Layers.Contains(Layer.Lemmas);
@@ -58,14 +58,17 @@ public sealed class SentenceContext
         _classes = new (short, short, short)?[n];
         LemmaHash = new ulong[n];
         FormHash = new ulong[n];
+        UposHash = new ulong[n];
+        XposHash = new ulong[n];
+        RelationHash = new ulong[n];
         InQuote = new bool[n];
         var childLists = new List<int>?[n];
         bool open = false;
         for (int i = 0; i < n; i++)
         {
             int t = s0 + i;
-            string form = document.TokenText(t).ToString();
-            string lower = form.ToLowerInvariant();
+            var form = document.TokenText(t);
+            string lower = form.ToString().ToLowerInvariant();
             _lemma[i] = hasLemmas && document.Lemmas[t] is { Length: > 0 } l ? l : lower;
             _upos[i] = hasTags ? document.Upos[t] : "X";
             _xpos[i] = hasTags ? document.Xpos[t] : "X";
@@ -74,6 +77,9 @@ public sealed class SentenceContext
             _head[i] = h >= s0 && h < sentence.TokenEnd ? h : -1;
             LemmaHash[i] = FeatureHash.OfLower(_lemma[i]);
             FormHash[i] = FeatureHash.OfLower(lower);
+            UposHash[i] = FeatureHash.OfLower(_upos[i]);
+            XposHash[i] = FeatureHash.OfLower(_xpos[i]);
+            RelationHash[i] = FeatureHash.OfLower(_rel[i]);
             _classes[i] = classes.TryGet(lower, out var c) || classes.TryGet(_lemma[i], out c) ? c : null;
             if (form is "\"" or "“" or "”")
             {
@@ -96,6 +102,11 @@ public sealed class SentenceContext
         _children = childLists.Select(l => l?.ToArray() ?? []).ToArray();
         _argumentAt = new int[n];
         Array.Fill(_argumentAt, -1);
+        if (light)
+        {
+            return;
+        }
+
         for (int k = 0; k < arguments.Count; k++)
         {
             for (int t = arguments[k].First; t <= arguments[k].Last; t++)
@@ -137,6 +148,18 @@ public sealed class SentenceContext
 
     /// <summary>Hash of each token's lower-case form (per token of the sentence).</summary>
     internal ulong[] FormHash { get; }
+
+    /// <summary>Hash of each token's UPOS tag (per token of the sentence).</summary>
+    internal ulong[] UposHash { get; }
+
+    /// <summary>Hash of each token's Penn tag (per token of the sentence).</summary>
+    internal ulong[] XposHash { get; }
+
+    /// <summary>Hash of each token's relation (per token of the sentence).</summary>
+    internal ulong[] RelationHash { get; }
+
+    /// <summary>True when the per-word values were not computed (a sentence without actors, which the model skips).</summary>
+    public bool IsLight => _lemma.Length == 0 && Sentence.TokenCount > 0;
 
     /// <summary>The lemma of token <paramref name="t"/> (lower-case form when there is no lemma layer).</summary>
     public string Lemma(int t) => _lemma[t - Sentence.TokenStart];
@@ -203,14 +226,14 @@ public sealed class SentenceContext
                 ulong h = 0xC0FFEE;
                 for (int i = 0; i < k; i++)
                 {
-                    h = FeatureHash.Mix(h, FeatureHash.Of(Relation(up[i])));
+                    h = FeatureHash.Mix(h, RelationHash[up[i] - Sentence.TokenStart]);
                     text?.Append('^').Append(Relation(up[i]));
                 }
 
                 h = FeatureHash.Mix(h, 0xD0D0);
                 for (int i = d - 1; i >= 0; i--)
                 {
-                    h = FeatureHash.Mix(h, FeatureHash.Of(Relation(down[i])));
+                    h = FeatureHash.Mix(h, RelationHash[down[i] - Sentence.TokenStart]);
                     text?.Append('v').Append(Relation(down[i]));
                 }
 

@@ -18,7 +18,9 @@ internal static class SentenceContexts
     /// The context of every sentence of <paramref name="document"/> (which must have the lexical and actor layers;
     /// tags, lemmas and the tree are used where present). <paramref name="ruleEvents"/> are the rule coder's events.
     /// </summary>
-    public static SentenceContext[] Build(Document document, Lexicon.Lexicon lexicon, IReadOnlyList<CodedEvent> ruleEvents, WordClasses classes, NounActors nouns)
+    /// With <paramref name="skipWithoutActors"/>, sentences without an argument get a light context (no per-word values):
+    /// the decoder never reads them.
+    public static SentenceContext[] Build(Document document, Lexicon.Lexicon lexicon, IReadOnlyList<CodedEvent> ruleEvents, WordClasses classes, NounActors nouns, bool skipWithoutActors = false)
     {
         var lexical = document.GetLayer<LexicalLayer>();
         var mentions = document.GetLayer<ActorLayer>().Mentions;
@@ -65,8 +67,9 @@ internal static class SentenceContexts
                 }
             }
 
-            var roots = new string[]?[sentence.TokenCount];
-            for (int t = sentence.TokenStart; t < sentence.TokenEnd; t++)
+            bool light = skipWithoutActors && arguments.Count == 0;
+            var roots = new string[]?[light ? 0 : sentence.TokenCount];
+            for (int t = sentence.TokenStart; !light && t < sentence.TokenEnd; t++)
             {
                 roots[t - sentence.TokenStart] = DictionaryRoots(lexicon, lexical, t, rootCache);
             }
@@ -94,7 +97,7 @@ internal static class SentenceContexts
                 }
             }
 
-            contexts[sentence.Index] = new SentenceContext(document, sentence, arguments, byTrigger, roots, classes);
+            contexts[sentence.Index] = new SentenceContext(document, sentence, arguments, byTrigger, roots, classes, light);
         }
 
         return contexts;
