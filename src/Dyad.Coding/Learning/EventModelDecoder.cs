@@ -109,19 +109,7 @@ internal sealed class EventModelDecoder
                 _model.DenseModes!.Score(state, modeScores);
             }
 
-            int mode = 0, second = 1;
-            for (int k = 1; k < 8; k++)
-            {
-                if (modeScores[k] > modeScores[mode])
-                {
-                    second = mode;
-                    mode = k;
-                }
-                else if (k != mode && (second == mode || modeScores[k] > modeScores[second]))
-                {
-                    second = k;
-                }
-            }
+            float modeMargin = BestWithMargin(modeScores, out int mode);
 
             ArgumentCandidate? source = null, target = null;
             float sourceBest = _model.Settings.RoleMargin, targetBest = _model.Settings.RoleMargin;
@@ -154,7 +142,7 @@ internal sealed class EventModelDecoder
             }
 
             acts.Add(new ModelAct(
-                t, codes[bestCode], margin, (EventMode)mode, modeScores[mode] - modeScores[second],
+                t, codes[bestCode], margin, (EventMode)mode, modeMargin,
                 source, source is null ? 0 : sourceBest, target, target is null ? 0 : targetBest));
         }
 
@@ -183,25 +171,32 @@ internal sealed class EventModelDecoder
         float margin = rootScores[r] - rootScores[0];
         EventFeatures.Mode(s, t, root, useRules, f);
         _model.Modes.Score(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(f), modeScores);
-        int mode = 0;
-        for (int k = 1; k < 8; k++)
+        float modeMargin = BestWithMargin(modeScores, out int mode);
+        return (margin, (EventMode)mode, modeMargin);
+    }
+
+    /// <summary>The best-scoring class (the first on ties) and how far it scores above the next best.</summary>
+    private static float BestWithMargin(ReadOnlySpan<float> scores, out int best)
+    {
+        best = 0;
+        for (int k = 1; k < scores.Length; k++)
         {
-            if (modeScores[k] > modeScores[mode])
+            if (scores[k] > scores[best])
             {
-                mode = k;
+                best = k;
             }
         }
 
         float next = float.NegativeInfinity;
-        for (int k = 0; k < 8; k++)
+        for (int k = 0; k < scores.Length; k++)
         {
-            if (k != mode && modeScores[k] > next)
+            if (k != best && scores[k] > next)
             {
-                next = modeScores[k];
+                next = scores[k];
             }
         }
 
-        return (margin, (EventMode)mode, modeScores[mode] - next);
+        return scores[best] - next;
     }
 
     /// <summary>The encoder's vector of token <paramref name="t"/> when the model has dense weights and the sentence was encoded.</summary>

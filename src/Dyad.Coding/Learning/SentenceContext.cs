@@ -16,10 +16,13 @@ namespace Dyad.Coding.Learning;
 public sealed record ArgumentCandidate(ActorMention Mention, int First, int Last, int Head, bool IsPronoun, bool IsNoun = false)
 {
     /// <summary>The kind of actor, for features: mention kind and role segment ("Composed:MIL", "Organisation:IGO").</summary>
-    public string Kind { get; } = Mention.Kind + ":" + (Mention.Kind == ActorMentionKind.Organisation ? "IGO" : Mention.Code.Length >= 6 ? Mention.Code.Substring(3, 3) : "CTRY");
+    public string Kind { get; } = KindOf(Mention);
 
     /// <summary>Hash of <see cref="Kind"/>.</summary>
-    internal ulong KindHash { get; } = FeatureHash.OfLower(Mention.Kind + ":" + (Mention.Kind == ActorMentionKind.Organisation ? "IGO" : Mention.Code.Length >= 6 ? Mention.Code.Substring(3, 3) : "CTRY"));
+    internal ulong KindHash { get; } = FeatureHash.OfLower(KindOf(Mention));
+
+    private static string KindOf(ActorMention m) =>
+        m.Kind + ":" + (m.Kind == ActorMentionKind.Organisation ? "IGO" : m.Code.Length >= 6 ? m.Code.Substring(3, 3) : "CTRY");
 }
 
 /// <summary>
@@ -158,9 +161,6 @@ public sealed class SentenceContext
     /// <summary>Hash of each token's relation (per token of the sentence).</summary>
     internal ulong[] RelationHash { get; }
 
-    /// <summary>True when the per-word values were not computed (a sentence without actors, which the model skips).</summary>
-    public bool IsLight => _lemma.Length == 0 && Sentence.TokenCount > 0;
-
     /// <summary>The lemma of token <paramref name="t"/> (lower-case form when there is no lemma layer).</summary>
     public string Lemma(int t) => _lemma[t - Sentence.TokenStart];
 
@@ -191,18 +191,11 @@ public sealed class SentenceContext
     /// <summary>
     /// Hash of the dependency path from <paramref name="from"/> to <paramref name="to"/>: relations going up to the
     /// lowest common head and down from it, at most <paramref name="maxSteps"/> steps; 0 when longer or not
-    /// connected. <paramref name="text"/> gets the readable path ("^nsubj", "vobj vcase"...) when asked for.
+    /// connected.
     /// </summary>
-    public ulong PathHash(int from, int to, int maxSteps = 4) => Path(from, to, maxSteps, null);
+    public ulong PathHash(int from, int to, int maxSteps = 4) => Path(from, to, maxSteps);
 
-    /// <summary>The dependency path as text ("^nsubj"...), or null when longer than <paramref name="maxSteps"/>.</summary>
-    public string? PathText(int from, int to, int maxSteps = 4)
-    {
-        var sb = new System.Text.StringBuilder();
-        return Path(from, to, maxSteps, sb) == 0 ? null : sb.Length == 0 ? "=" : sb.ToString();
-    }
-
-    private ulong Path(int from, int to, int maxSteps, System.Text.StringBuilder? text)
+    private ulong Path(int from, int to, int maxSteps)
     {
         Span<int> up = stackalloc int[maxSteps + 1];
         int n = 0;
@@ -227,14 +220,12 @@ public sealed class SentenceContext
                 for (int i = 0; i < k; i++)
                 {
                     h = FeatureHash.Mix(h, RelationHash[up[i] - Sentence.TokenStart]);
-                    text?.Append('^').Append(Relation(up[i]));
                 }
 
                 h = FeatureHash.Mix(h, 0xD0D0);
                 for (int i = d - 1; i >= 0; i--)
                 {
                     h = FeatureHash.Mix(h, RelationHash[down[i] - Sentence.TokenStart]);
-                    text?.Append('v').Append(Relation(down[i]));
                 }
 
                 return h == 0 ? 1 : h;
